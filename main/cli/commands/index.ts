@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import * as init from './init.js';
+import * as ledgers from './ledgers.js';
+import * as demo from './demo.js';
+import * as stats from './stats.js';
+import * as serve from './serve.js';
+
+/** Every subcommand, each in a file of its own that exports register(program). */
+export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [init, ledgers, demo, stats, serve];

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { startBrowserHost } from '../../host/server.js';
+import { openExisting } from '../context.js';
+
+function port(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 65535) throw new InvalidArgumentError('端口应为 0 到 65535 之间的整数');
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('在 127.0.0.1 上以浏览器方式提供同一界面')
+    .option('--db <file>', '台账文件路径')
+    .option('--port <n>', '端口（0 表示任选空闲端口）', port, 5190)
+    .action(async (options: { db?: string; port: number }) => {
+      const { db, file, operator } = openExisting(options);
+      const host = await startBrowserHost({ db, dbFile: file, operator, port: options.port });
+      process.stdout.write(`台账归档已在浏览器中提供：${host.url}\n`);
+      const stop = () => {
+        void host.close().then(() => {
+          db.close();
+          process.exit(0);
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}

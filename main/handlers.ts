@@ -1,0 +1,53 @@
+import type { ApiMethod } from '../shared/api-methods.js';
+import type { ApiOutput, ParsedInput } from '../shared/api.js';
+import { parsePeriod } from '../shared/period.js';
+import type { Db } from './store/database.js';
+import { SCHEMA_VERSION } from './store/database.js';
+import { chooseUnit, createUnit, currentUnit, listUnits } from './store/units.js';
+import { getLedgerDefinition, listLedgerSummaries } from './store/ledger-types.js';
+import { createRecord, deleteRecord, getRecord, updateRecord } from './store/records.js';
+import { listRecords } from './store/record-query.js';
+import { listAudit } from './store/audit.js';
+import { APP_VERSION } from './version.js';
+
+export interface ApiContext {
+  db: Db;
+  dbFile: string;
+  operator: string;
+  transport: 'electron' | 'http' | 'test';
+}
+
+type Handlers = { [M in ApiMethod]: (ctx: ApiContext, input: ParsedInput<M>) => ApiOutput<M> };
+
+export const HANDLERS: Handlers = {
+  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.dbFile, schemaVersion: SCHEMA_VERSION, transport: ctx.transport }),
+  'units.list': (ctx) => ({ units: listUnits(ctx.db), currentId: currentUnit(ctx.db)?.id ?? null }),
+  'units.create': (ctx, input) => createUnit(ctx.db, input.name, ctx.operator),
+  'units.choose': (ctx, input) => chooseUnit(ctx.db, input.id),
+  'ledgers.list': (ctx, input) => listLedgerSummaries(ctx.db, input.unitId),
+  'ledgers.get': (ctx, input) => getLedgerDefinition(ctx.db, input.key),
+  'records.list': (ctx, input) => {
+    const range = input.period ? parsePeriod(input.period) : null;
+    return listRecords(
+      ctx.db,
+      {
+        ledger: input.ledger,
+        unitId: input.unitId,
+        dateFrom: input.dateFrom ?? range?.from,
+        dateTo: input.dateTo ?? range?.to,
+        filters: input.filters,
+        search: input.search,
+        sort: input.sort,
+      },
+      { page: input.page, pageSize: input.pageSize },
+    );
+  },
+  'records.get': (ctx, input) => getRecord(ctx.db, input.id),
+  'records.create': (ctx, input) => createRecord(ctx.db, input, ctx.operator),
+  'records.update': (ctx, input) => updateRecord(ctx.db, input, ctx.operator),
+  'records.delete': (ctx, input) => {
+    deleteRecord(ctx.db, input.id, ctx.operator);
+    return { deleted: input.id };
+  },
+  'records.history': (ctx, input) => listAudit(ctx.db, 'record', input.id),
+};

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS } from './migrations.js';
+import { TaizhangError } from './errors.js';
+
+export type Db = Database.Database;
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface OpenOptions {
+  /** Refuse to create the file when it does not exist. */
+  mustExist?: boolean;
+  /** better-sqlite3 built for another ABI (Electron's), see main/electron/native.ts. */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating when allowed) a ledger file and brings its schema up to date.
+ * A file written by a newer Taizhang is refused untouched.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const resolved = path.resolve(file);
+  const exists = fs.existsSync(resolved);
+  if (!exists && options.mustExist) {
+    throw new TaizhangError('bad-file', `台账文件不存在：${resolved}`);
+  }
+  if (!exists) fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(resolved, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      throw new TaizhangError(
+        'newer-file',
+        `台账文件 ${resolved} 由更新版本的台账归档创建（数据版本 ${version}，本程序支持到 ${SCHEMA_VERSION}），为避免损坏未作任何修改，请升级程序后再打开`,
+      );
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, version);
+    return db;
+  } catch (error) {
+    if (error instanceof TaizhangError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new TaizhangError('bad-file', `无法打开台账文件 ${resolved}：${detail}`);
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,46 @@
+import type { Db } from './database.js';
+import { nowIso } from './database.js';
+import { TaizhangError } from './errors.js';
+import { LedgerDefinitionSchema, type LedgerDefinition } from '../../shared/ledger-definition.js';
+
+export interface LedgerSummary {
+  key: string;
+  label: string;
+  category: string;
+  builtin: boolean;
+  count: number;
+}
+
+/** Writes the shipped definitions; user-defined types and user copies are left alone. */
+export function syncBuiltinLedgers(db: Db, definitions: LedgerDefinition[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO ledger_types (key, label, category, builtin, definition, updated_at)
+     VALUES (@key, @label, @category, 1, @definition, @now)
+     ON CONFLICT(key) DO UPDATE SET label = excluded.label, category = excluded.category,
+       definition = excluded.definition, updated_at = excluded.updated_at,
+       revision = revision + 1
+     WHERE builtin = 1 AND definition <> excluded.definition`,
+  );
+  db.transaction(() => {
+    for (const def of definitions) {
+      upsert.run({ key: def.key, label: def.label, category: def.category, definition: JSON.stringify(def), now: nowIso() });
+    }
+  })();
+}
+
+export function listLedgerSummaries(db: Db, unitId?: number): LedgerSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT t.key, t.label, t.category, t.builtin,
+              (SELECT count(*) FROM records r WHERE r.ledger_key = t.key AND (@unit IS NULL OR r.unit_id = @unit)) AS count
+       FROM ledger_types t ORDER BY t.builtin DESC, t.rowid`,
+    )
+    .all({ unit: unitId ?? null }) as Array<Omit<LedgerSummary, 'builtin'> & { builtin: number }>;
+  return rows.map((row) => ({ ...row, builtin: row.builtin === 1 }));
+}
+
+export function getLedgerDefinition(db: Db, key: string): LedgerDefinition {
+  const row = db.prepare('SELECT definition FROM ledger_types WHERE key = ?').get(key) as { definition: string } | undefined;
+  if (!row) throw new TaizhangError('not-found', `台账类型“${key}”不存在`);
+  return LedgerDefinitionSchema.parse(JSON.parse(row.definition));
+}

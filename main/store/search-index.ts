@@ -1,0 +1,24 @@
+import type { Db } from './database.js';
+import type { FieldType, LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
+
+/** Types worth finding by a typed fragment; choices, numbers and dates are found by filters. */
+const SEARCHABLE: ReadonlySet<FieldType> = new Set(['text', 'longtext', 'person', 'unit', 'idcard', 'phone', 'url', 'fuzzy-time']);
+
+export function searchText(def: LedgerDefinition, values: RecordValues): string {
+  const parts: string[] = [];
+  for (const field of def.fields) {
+    const value = values[field.key];
+    if (SEARCHABLE.has(field.type) && value !== null && value !== undefined && value !== '') parts.push(String(value));
+  }
+  return parts.join(' ');
+}
+
+/** Keeps the full-text row of a record equal to its values; call inside the writing transaction. */
+export function recordIndexer(db: Db): (id: number, def: LedgerDefinition, values: RecordValues) => void {
+  const remove = db.prepare('DELETE FROM records_fts WHERE rowid = ?');
+  const insert = db.prepare('INSERT INTO records_fts (rowid, body) VALUES (?, ?)');
+  return (id, def, values) => {
+    remove.run(id);
+    insert.run(id, searchText(def, values));
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The names of every method the renderer may call. Kept free of dependencies so the
+ * sandboxed preload can expose exactly these and nothing else; shared/api.ts gives each
+ * its schemas, and the compiler checks that the two lists agree.
+ */
+export const API_METHODS = [
+  'app.info',
+  'units.list',
+  'units.create',
+  'units.choose',
+  'ledgers.list',
+  'ledgers.get',
+  'records.list',
+  'records.get',
+  'records.create',
+  'records.update',
+  'records.delete',
+  'records.history',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}
+
+/** What crosses the boundary: a value, or an error as a value (never a thrown exception). */
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string; fieldErrors?: Array<{ field: string; label: string; message: string }> } };

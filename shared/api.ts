@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { ApiMethod } from './api-methods.js';
+import { LedgerDefinitionSchema } from './ledger-definition.js';
+import { parsePeriod, PERIOD_HELP } from './period.js';
+
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
+const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const ledgerKey = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+const period = z.string().max(40).refine((p) => parsePeriod(p) !== null, { message: PERIOD_HELP });
+/** Raw form input: the validation module decides what each string means. */
+const fieldValues = z.record(fieldKey, z.union([z.string().max(50000), z.number(), z.null()]));
+
+const unit = z.object({ id, name: z.string() });
+const recordValues = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+const record = z.object({
+  id,
+  ledger: z.string(),
+  unitId: id,
+  unitName: z.string(),
+  recordDate: z.string(),
+  values: recordValues,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const RecordListInput = z.object({
+  ledger: ledgerKey,
+  unitId: id.optional(),
+  period: period.optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  filters: z
+    .array(z.object({ field: fieldKey, op: z.enum(['eq', 'contains']), value: z.string().max(200) }))
+    .max(20)
+    .optional(),
+  search: z.string().max(100).optional(),
+  sort: z.object({ field: z.string().max(40), direction: z.enum(['asc', 'desc']) }).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+
+/** Every method: what it takes and what it gives back. Inputs are checked before any handler runs. */
+export const API = {
+  'app.info': {
+    input: z.object({}).strict(),
+    output: z.object({ version: z.string(), dbFile: z.string(), schemaVersion: z.number(), transport: z.string() }),
+  },
+  'units.list': {
+    input: z.object({}).strict(),
+    output: z.object({ units: z.array(unit), currentId: id.nullable() }),
+  },
+  'units.create': { input: z.object({ name: z.string().trim().min(1).max(60) }).strict(), output: unit },
+  'units.choose': { input: z.object({ id }).strict(), output: unit },
+  'ledgers.list': {
+    input: z.object({ unitId: id.optional() }).strict(),
+    output: z.array(
+      z.object({ key: z.string(), label: z.string(), category: z.string(), builtin: z.boolean(), count: z.number() }),
+    ),
+  },
+  'ledgers.get': { input: z.object({ key: ledgerKey }).strict(), output: LedgerDefinitionSchema },
+  'records.list': {
+    input: RecordListInput.strict(),
+    output: z.object({ total: z.number(), rows: z.array(record) }),
+  },
+  'records.get': { input: z.object({ id }).strict(), output: record },
+  'records.create': {
+    input: z.object({ ledger: ledgerKey, values: fieldValues, unitId: id.optional(), recordDate: isoDate.optional() }).strict(),
+    output: record,
+  },
+  'records.update': {
+    input: z.object({ id, values: fieldValues, unitId: id.optional(), recordDate: isoDate.optional() }).strict(),
+    output: record,
+  },
+  'records.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: id }) },
+  'records.history': {
+    input: z.object({ id }).strict(),
+    output: z.array(
+      z.object({
+        id,
+        at: z.string(),
+        operator: z.string(),
+        action: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+      }),
+    ),
+  },
+} satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
+
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<(typeof API)[M]['output']>;
+export type ParsedInput<M extends ApiMethod> = z.output<(typeof API)[M]['input']>;
+
+/** The one shape the renderer talks to, whichever transport carries it. */
+export interface TaizhangBridge {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<import('./api-methods.js').ApiResult<ApiOutput<M>>>;
+}
