@@ -10,7 +10,7 @@ export type { ApiContext } from './handlers.js';
  * The method name and its payload are checked against the contract before any handler runs,
  * and every failure comes back as a value the renderer can show.
  */
-export function dispatch(ctx: ApiContext, method: unknown, payload: unknown): ApiResult<unknown> {
+export async function dispatch(ctx: ApiContext, method: unknown, payload: unknown): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'bad-request', message: `未知的调用：${String(method).slice(0, 60)}` } };
   }
@@ -21,7 +21,7 @@ export function dispatch(ctx: ApiContext, method: unknown, payload: unknown): Ap
   }
   try {
     const handler = HANDLERS[method] as (c: ApiContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parsed.data) };
+    return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (error) {
     if (error instanceof TaizhangError) {
       return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };

@@ -17,7 +17,8 @@ export interface ApiContext {
   transport: 'electron' | 'http' | 'test';
 }
 
-type Handlers = { [M in ApiMethod]: (ctx: ApiContext, input: ParsedInput<M>) => ApiOutput<M> };
+/** Handlers may be async (file reading, document packing); dispatch awaits them. */
+type Handlers = { [M in ApiMethod]: (ctx: ApiContext, input: ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
 export const HANDLERS: Handlers = {
   'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.dbFile, schemaVersion: SCHEMA_VERSION, transport: ctx.transport }),

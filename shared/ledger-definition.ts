@@ -79,6 +79,11 @@ export const LedgerDefinitionSchema = z
     totals: z.array(fieldKey).optional(),
     crossChecks: z.array(CrossCheckSchema).optional(),
     notice: z.string().optional(),
+    /**
+     * Fields removed from the type. Records keep their values under the same keys, so a field
+     * can be restored with everything it held; they are neither shown, validated nor exported.
+     */
+    archivedFields: z.array(FieldDefinitionSchema).optional(),
   })
   .superRefine((def, ctx) => {
     const keys = new Set<string>();
@@ -88,6 +93,13 @@ export const LedgerDefinitionSchema = z
       if (labels.has(field.label)) ctx.addIssue({ code: 'custom', message: `字段名称重复：${field.label}` });
       keys.add(field.key);
       labels.add(field.label);
+    }
+    const archived = new Set<string>();
+    for (const field of def.archivedFields ?? []) {
+      if (keys.has(field.key) || archived.has(field.key)) {
+        ctx.addIssue({ code: 'custom', message: `已移除字段的标识与其他字段重复：${field.key}` });
+      }
+      archived.add(field.key);
     }
     const mustExist = (key: string | undefined, what: string) => {
       if (key !== undefined && !keys.has(key)) {

@@ -17,6 +17,8 @@ function span(code: string, label: string, start: dayjs.Dayjs, months: number): 
   };
 }
 
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
 const YEAR = /^(\d{4})年?$/;
 const MONTH = /^(\d{4})[-年](\d{1,2})月?$/;
 const HALF = /^(\d{4})(?:H([12])|年?(上|下)半年)$/i;
@@ -29,6 +31,9 @@ const SEMESTER = /^(\d{4})-(\d{4})(?:S([12])|学年第([一二])学期)$/i;
  */
 export function parsePeriod(text: string): Period | null {
   const t = text.trim().replace(/\s+/g, '');
+  const year = /^\d{4}/.exec(t);
+  // new Date(y, …) reads years 0–99 as 1900–1999, so "0019" would silently become 1919.
+  if (!year || Number(year[0]) < MIN_YEAR || Number(year[0]) > MAX_YEAR) return null;
   let m: RegExpExecArray | null;
   if ((m = YEAR.exec(t))) {
     const y = Number(m[1]);

@@ -100,7 +100,8 @@ function checkField(field: FieldDefinition, raw: unknown): Outcome {
 export function validateRecord(def: LedgerDefinition, input: Record<string, unknown>): ValidationResult {
   const errors: FieldError[] = [];
   const values: RecordValues = {};
-  const known = new Set(def.fields.map((f) => f.key));
+  // Values of archived (removed) fields may come back from a stored record; they are not checked here.
+  const known = new Set([...def.fields, ...(def.archivedFields ?? [])].map((f) => f.key));
   for (const key of Object.keys(input)) {
     if (!known.has(key)) errors.push({ field: key, label: key, message: `台账“${def.label}”没有字段“${key}”` });
   }

@@ -15,6 +15,11 @@ export function openExisting(options: { db?: string }): { db: Db; file: string; 
   return { db: openStore(file, { mustExist: true }), file, operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator() };
 }
 
+export function openOrCreate(options: { db?: string }): { db: Db; file: string; operator: string } {
+  const file = dbPathFrom(options);
+  return { db: openStore(file), file, operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator() };
+}
+
 export function periodFrom(text: string | undefined): Period | undefined {
   if (text === undefined) return undefined;
   const period = parsePeriod(text);

@@ -72,7 +72,7 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
       error: { code: 'bad-request', message: tooLarge ? '调用内容超过 2 MB' : '调用内容不是有效的 JSON' },
     });
   }
-  const result = dispatch(ctx, method, payload);
+  const result = await dispatch(ctx, method, payload);
   const status = result.ok ? 200 : result.error.code === 'bad-request' ? 400 : 200;
   sendJson(res, status, result);
 }

@@ -74,11 +74,22 @@ export interface RecordChange {
   recordDate?: string;
 }
 
+/**
+ * Stored values of keys that are not live fields (those of archived fields) carried into the new
+ * values: the form does not show them, so an edit must not drop them.
+ */
+export function keepArchivedValues(def: LedgerDefinition, stored: RecordValues, values: RecordValues): RecordValues {
+  const live = new Set(def.fields.map((f) => f.key));
+  const kept: RecordValues = { ...values };
+  for (const [key, value] of Object.entries(stored)) if (!live.has(key)) kept[key] = value;
+  return kept;
+}
+
 export function updateRecord(db: Db, input: RecordChange, operator: string): LedgerRecord {
   return db.transaction(() => {
     const before = getRecord(db, input.id);
     const def = getLedgerDefinition(db, before.ledger);
-    const values = checkValues(def, input.values);
+    const values = keepArchivedValues(def, before.values, checkValues(def, input.values));
     const unitId = input.unitId === undefined ? before.unitId : resolveUnit(db, { id: input.unitId }).id;
     const recordDate = recordDateOf(def, values, input.recordDate ?? before.recordDate);
     db.prepare(`UPDATE records SET unit_id = ?, record_date = ?, data = ?, updated_at = ? WHERE id = ?`).run(

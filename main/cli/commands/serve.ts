@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { startBrowserHost } from '../../host/server.js';
-import { openExisting } from '../context.js';
+import { openExisting, openOrCreate } from '../context.js';
 
 function port(text: string): number {
   const n = Number(text);
@@ -15,8 +15,9 @@ export function register(program: Command): void {
     .description('在 127.0.0.1 上以浏览器方式提供同一界面')
     .option('--db <file>', '台账文件路径')
     .option('--port <n>', '端口（0 表示任选空闲端口）', port, 5190)
-    .action(async (options: { db?: string; port: number }) => {
-      const { db, file, operator } = openExisting(options);
+    .option('--create', '台账文件不存在时新建（首次打开时在界面中填写填报单位）')
+    .action(async (options: { db?: string; port: number; create?: boolean }) => {
+      const { db, file, operator } = options.create ? openOrCreate(options) : openExisting(options);
       const host = await startBrowserHost({ db, dbFile: file, operator, port: options.port });
       process.stdout.write(`台账归档已在浏览器中提供：${host.url}\n`);
       const stop = () => {

@@ -1,0 +1,64 @@
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import path from 'node:path';
+import { dispatch, type ApiContext } from '../api.js';
+import { openStore, defaultOperator } from '../store/index.js';
+import { APP_ORIGIN, IPC_CHANNEL } from './channel.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { hardenWebContents, isTrustedSender } from './security.js';
+import { electronNativeBinding } from './native.js';
+
+// Two processes must never write one ledger file: a second launch focuses the first window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('台账归档无法启动', String(error));
+    app.quit();
+  });
+}
+
+function start(): void {
+  const appRoot = app.getAppPath();
+  const dbFile = process.env.TAIZHANG_DB ?? path.join(app.getPath('userData'), 'taizhang.db');
+  let ctx: ApiContext;
+  try {
+    const db = openStore(dbFile, { nativeBinding: electronNativeBinding(appRoot, app.isPackaged) });
+    ctx = { db, dbFile, operator: defaultOperator(), transport: 'electron' };
+    app.on('will-quit', () => db.close());
+  } catch (error) {
+    dialog.showErrorBox('无法打开台账文件', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  hardenWebContents();
+  serveRenderer(path.join(appRoot, 'dist', 'renderer'));
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的调用' } };
+    }
+    return dispatch(ctx, method, payload);
+  });
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    title: '台账归档',
+    show: false,
+    webPreferences: {
+      preload: path.join(appRoot, 'dist', 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+}

@@ -1,0 +1,111 @@
+import { Button, Space, Table } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import type { LedgerDefinition } from '../../../shared/ledger-definition.js';
+import { columnWidth, formatCell } from '../format.js';
+import type { LedgerRecord, RecordQuery } from '../records.js';
+
+interface Props {
+  definition: LedgerDefinition;
+  rows: LedgerRecord[];
+  total: number;
+  loading: boolean;
+  query: RecordQuery;
+  onQueryChange(change: Partial<RecordQuery>): void;
+  onEdit(record: LedgerRecord): void;
+  onDelete(record: LedgerRecord): void;
+}
+
+const NUMERIC = new Set(['int', 'money']);
+
+function sortOrderOf(query: RecordQuery, key: string) {
+  if (query.sort?.field !== key) return null;
+  return query.sort.direction === 'asc' ? 'ascend' : 'descend';
+}
+
+/** The records of one ledger, one column per field, paged and sorted by the store. */
+export function RecordTable({ definition, rows, total, loading, query, onQueryChange, onEdit, onDelete }: Props) {
+  const fieldColumns: TableColumnsType<LedgerRecord> = definition.fields.map((field, index) => ({
+    key: field.key,
+    title: field.label,
+    width: columnWidth(field),
+    fixed: index === 0 ? 'left' : undefined,
+    align: NUMERIC.has(field.type) ? 'right' : 'left',
+    ellipsis: field.type === 'longtext' || field.type === 'url',
+    sorter: true,
+    sortOrder: sortOrderOf(query, field.key),
+    className: field.type === 'idcard' || NUMERIC.has(field.type) ? 'cell-figures' : undefined,
+    render: (_: unknown, record: LedgerRecord) => formatCell(field, record.values[field.key]),
+  }));
+  const columns: TableColumnsType<LedgerRecord> = [
+    {
+      key: 'seq',
+      title: '序号',
+      width: 64,
+      fixed: 'left',
+      align: 'center',
+      render: (_: unknown, __: LedgerRecord, index: number) => (query.page - 1) * query.pageSize + index + 1,
+    },
+    ...fieldColumns,
+    ...(definition.dateField
+      ? []
+      : [
+          {
+            key: 'recordDate',
+            title: '归属日期',
+            width: 116,
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'recordDate'),
+            render: (_: unknown, record: LedgerRecord) => record.recordDate,
+          },
+        ]),
+    { key: 'unit', title: '填报单位', width: 200, ellipsis: true, render: (_: unknown, r: LedgerRecord) => r.unitName },
+    {
+      key: 'actions',
+      title: '操作',
+      width: 112,
+      fixed: 'right',
+      render: (_: unknown, record: LedgerRecord) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => onEdit(record)}>
+            编辑
+          </Button>
+          <Button type="link" size="small" danger onClick={() => onDelete(record)}>
+            删除
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const handleChange: TableProps<LedgerRecord>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const one = Array.isArray(sorter) ? sorter[0] : sorter;
+      const field = typeof one?.columnKey === 'string' && one.order ? one.columnKey : undefined;
+      const direction = one?.order === 'descend' ? 'desc' : 'asc';
+      onQueryChange({ page: 1, sort: field ? { field, direction } : { field: 'id', direction: 'desc' } });
+      return;
+    }
+    onQueryChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+  };
+
+  return (
+    <Table<LedgerRecord>
+      rowKey="id"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 100), 0) }}
+      onChange={handleChange}
+      pagination={{
+        current: query.page,
+        pageSize: query.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (n) => `共 ${n} 条`,
+      }}
+    />
+  );
+}

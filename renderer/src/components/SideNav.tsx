@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { Menu } from 'antd';
+import { DashboardOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { hrefOf, sectionOf, type Route, type Section } from '../routes.js';
+
+const ITEMS: Array<{ key: Section; label: string; icon: ReactNode; href: string }> = [
+  { key: 'overview', label: '概览', icon: <DashboardOutlined />, href: hrefOf({ name: 'overview' }) },
+  { key: 'ledgers', label: '台账', icon: <TableOutlined />, href: hrefOf({ name: 'ledgers' }) },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, href: hrefOf({ name: 'settings' }) },
+];
+
+export function SideNav({ route }: { route: Route }) {
+  const section = sectionOf(route);
+  return (
+    <nav aria-label="主导航">
+      <Menu
+        mode="inline"
+        selectedKeys={section ? [section] : []}
+        items={ITEMS.map(({ key, label, icon }) => ({ key, label, icon }))}
+        onClick={({ key }) => {
+          const item = ITEMS.find((i) => i.key === key);
+          if (item) window.location.hash = item.href;
+        }}
+      />
+    </nav>
+  );
+}

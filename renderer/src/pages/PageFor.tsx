@@ -1,0 +1,34 @@
+import { Button, Result } from 'antd';
+import type { Route } from '../routes.js';
+import { hrefOf } from '../routes.js';
+import { OverviewPage } from './overview/OverviewPage.js';
+import { CataloguePage } from './ledgers/CataloguePage.js';
+import { LedgerPage } from './ledgers/LedgerPage.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+
+/** Maps a route to its page; new sections (import, reports) add a case here and in routes.ts. */
+export function PageFor({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'ledgers':
+      return <CataloguePage />;
+    case 'ledger':
+      return <LedgerPage key={route.key} ledgerKey={route.key} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'not-found':
+      return (
+        <Result
+          status="404"
+          title="页面不存在"
+          subTitle={`地址“${route.path}”没有对应的页面`}
+          extra={
+            <Button type="primary" href={hrefOf({ name: 'overview' })}>
+              返回概览
+            </Button>
+          }
+        />
+      );
+  }
+}

@@ -1,0 +1,42 @@
+// Builds everything the app runs: the CLI and browser host (dist/cli.js), the Electron main
+// process and preload (dist/electron/), and the renderer (dist/renderer/, by Vite).
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: 'main/cli/main.ts' },
+  format: 'esm',
+  outdir: 'dist',
+  // Dependencies load from node_modules at run time (better-sqlite3 is native).
+  packages: 'external',
+});
+
+await build({
+  ...common,
+  entryPoints: { main: 'main/electron/main.ts' },
+  format: 'cjs',
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  packages: 'external',
+});
+
+// A sandboxed preload can require only 'electron', so everything else is bundled in.
+await build({
+  ...common,
+  entryPoints: { preload: 'main/electron/preload.ts' },
+  format: 'cjs',
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  external: ['electron'],
+});
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

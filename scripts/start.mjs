@@ -1,0 +1,43 @@
+// `npm start`: the desktop app when Electron's binary can be had, else the same app in the
+// browser through the host on 127.0.0.1, so the work can go on either way.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function electronBinary() {
+  try {
+    const binary = require('electron');
+    if (typeof binary === 'string' && fs.existsSync(binary)) return binary;
+  } catch {
+    // Not downloaded yet: electron's package throws until its binary is in place.
+  }
+  const install = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(install)) return null;
+  const result = spawnSync(process.execPath, [install], { stdio: 'ignore', timeout: 180_000 });
+  if (result.status !== 0) return null;
+  try {
+    return require('electron');
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+if (binary) {
+  const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'rebuild-electron-native.mjs')], { stdio: 'inherit' });
+  if (native.status !== 0) process.exit(native.status ?? 1);
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  spawn(binary, [root], { stdio: 'inherit', env }).on('exit', (code) => process.exit(code ?? 0));
+} else {
+  const db = process.env.TAIZHANG_DB ?? path.join(os.homedir(), '.taizhang', 'taizhang.db');
+  console.log(`无法获取 Electron 程序（下载被拒绝或离线），改为在浏览器中打开同一界面；台账文件：${db}`);
+  spawn(process.execPath, [path.join(root, 'bin', 'taizhang.mjs'), 'serve', '--db', db, '--create'], {
+    stdio: 'inherit',
+  }).on('exit', (code) => process.exit(code ?? 0));
+}
