@@ -8,7 +8,11 @@ import { getLedgerDefinition, listLedgerSummaries } from './store/ledger-types.j
 import { createRecord, deleteRecord, getRecord, updateRecord } from './store/records.js';
 import { listRecords } from './store/record-query.js';
 import { listAudit } from './store/audit.js';
+import { copyLedgerType, createLedgerType, restoreArchivedField, updateLedgerType } from './ledgers/type-editor.js';
+import { proposeFromBase64 } from './ledgers/header-to-definition.js';
 import { APP_VERSION } from './version.js';
+import { REPORT_HANDLERS } from './reports/handlers.js';
+import { IMPORT_HANDLERS } from './import/api-handlers.js';
 
 export interface ApiContext {
   db: Db;
@@ -27,6 +31,12 @@ export const HANDLERS: Handlers = {
   'units.choose': (ctx, input) => chooseUnit(ctx.db, input.id),
   'ledgers.list': (ctx, input) => listLedgerSummaries(ctx.db, input.unitId),
   'ledgers.get': (ctx, input) => getLedgerDefinition(ctx.db, input.key),
+  'ledgerTypes.create': (ctx, input) => createLedgerType(ctx.db, input.draft, ctx.operator),
+  'ledgerTypes.update': (ctx, input) => updateLedgerType(ctx.db, input.key, input.draft, ctx.operator),
+  'ledgerTypes.copy': (ctx, input) => copyLedgerType(ctx.db, input.key, ctx.operator),
+  'ledgerTypes.restoreField': (ctx, input) =>
+    restoreArchivedField(ctx.db, input.key, input.field, ctx.operator, input.label),
+  'ledgerTypes.fromXlsxHeader': (_ctx, input) => proposeFromBase64(input.data, input.fileName, input.sheet),
   'records.list': (ctx, input) => {
     const range = input.period ? parsePeriod(input.period) : null;
     return listRecords(
@@ -51,4 +61,6 @@ export const HANDLERS: Handlers = {
     return { deleted: input.id };
   },
   'records.history': (ctx, input) => listAudit(ctx.db, 'record', input.id),
+  ...REPORT_HANDLERS,
+  ...IMPORT_HANDLERS,
 };

@@ -13,7 +13,8 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: 'main/cli/main.ts' },
+  // The export worker sits beside the CLI: main/export/export-worker.ts looks for it there.
+  entryPoints: { cli: 'main/cli/main.ts', 'export-worker': 'main/export/export-worker.ts' },
   format: 'esm',
   outdir: 'dist',
   // Dependencies load from node_modules at run time (better-sqlite3 is native).
@@ -22,7 +23,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: { main: 'main/electron/main.ts' },
+  entryPoints: { main: 'main/electron/main.ts', 'export-worker': 'main/export/export-worker.ts' },
   format: 'cjs',
   outdir: 'dist/electron',
   outExtension: { '.js': '.cjs' },

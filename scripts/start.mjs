@@ -4,27 +4,26 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+function installedElectron() {
+  const dir = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(dir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const binary = path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
+}
+
+/** Electron's program, downloading it when it is missing and the network allows. */
 function electronBinary() {
-  try {
-    const binary = require('electron');
-    if (typeof binary === 'string' && fs.existsSync(binary)) return binary;
-  } catch {
-    // Not downloaded yet: electron's package throws until its binary is in place.
-  }
+  const installed = installedElectron();
+  if (installed) return installed;
   const install = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(install)) return null;
   const result = spawnSync(process.execPath, [install], { stdio: 'ignore', timeout: 180_000 });
-  if (result.status !== 0) return null;
-  try {
-    return require('electron');
-  } catch {
-    return null;
-  }
+  return result.status === 0 ? installedElectron() : null;
 }
 
 const binary = electronBinary();

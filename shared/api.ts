@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { ApiMethod } from './api-methods.js';
 import { LedgerDefinitionSchema } from './ledger-definition.js';
+import { HEADER_FILE_MAX_BYTES, LedgerTypeDraftSchema, TypeConflictSchema } from './ledger-type-draft.js';
 import { parsePeriod, PERIOD_HELP } from './period.js';
+import { REPORT_API } from './report-api.js';
+import { IMPORT_API } from './import-api.js';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
@@ -59,6 +62,43 @@ export const API = {
     ),
   },
   'ledgers.get': { input: z.object({ key: ledgerKey }).strict(), output: LedgerDefinitionSchema },
+  'ledgerTypes.create': { input: z.object({ draft: LedgerTypeDraftSchema }).strict(), output: LedgerDefinitionSchema },
+  /** Applied only when no stored value conflicts with a changed field; otherwise the conflicts come back. */
+  'ledgerTypes.update': {
+    input: z.object({ key: ledgerKey, draft: LedgerTypeDraftSchema }).strict(),
+    output: z.discriminatedUnion('applied', [
+      z.object({ applied: z.literal(true), definition: LedgerDefinitionSchema }),
+      z.object({ applied: z.literal(false), conflicts: z.array(TypeConflictSchema), conflictCount: z.number() }),
+    ]),
+  },
+  'ledgerTypes.copy': { input: z.object({ key: ledgerKey }).strict(), output: LedgerDefinitionSchema },
+  'ledgerTypes.restoreField': {
+    input: z.object({ key: ledgerKey, field: fieldKey, label: z.string().trim().min(1).max(40).optional() }).strict(),
+    output: LedgerDefinitionSchema,
+  },
+  'ledgerTypes.fromXlsxHeader': {
+    input: z
+      .object({
+        /** The .xlsx file's bytes, base64: the UI reads the file the user picked and never sends a path. */
+        data: z
+          .string()
+          .max(Math.ceil(HEADER_FILE_MAX_BYTES / 3) * 4, `文件不能超过 ${HEADER_FILE_MAX_BYTES / 1024 / 1024} MB`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
+        fileName: z.string().max(255).optional(),
+        /** 0 = the first sheet. */
+        sheet: z.number().int().min(0).max(255).default(0),
+      })
+      .strict(),
+    output: z.object({
+      sheets: z.array(z.string()),
+      sheet: z.number(),
+      sheetName: z.string(),
+      headerRow: z.number(),
+      title: z.string().nullable(),
+      draft: LedgerTypeDraftSchema,
+      sampleRows: z.array(z.array(z.string())),
+    }),
+  },
   'records.list': {
     input: RecordListInput.strict(),
     output: z.object({ total: z.number(), rows: z.array(record) }),
@@ -86,6 +126,8 @@ export const API = {
       }),
     ),
   },
+  ...REPORT_API,
+  ...IMPORT_API,
 } satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

@@ -82,17 +82,20 @@ export const SCHOOL_PAIRS: readonly SchoolPair[] = BINJIANG_SCHOOLS.map((helping
   aided: JIANSHI_SCHOOLS[i]!,
 }));
 
-/** Where notice 02 sends 建始 students on (赴杭州就读对口帮扶技师学院) and other schools they go to. */
-export const VOCATIONAL_SCHOOLS = [
-  '杭州技师学院',
-  '杭州轻工技师学院',
-  '杭州市萧山区第三中等职业学校',
-  '建始县中等职业技术学校',
-  '恩施职业技术学院',
-  '湖北恩施商贸学校',
-];
-
-/** The short form teachers and reports use for a 建始 school: "高坪镇中心小学". */
-export function shortSchoolName(name: string): string {
-  return name.replace(/^建始县/, '').replace(/^杭州市滨江区/, '滨江区');
+/** What a school teaches, read from its name, so a 支教 teacher's subject fits the school. */
+export function subjectsAt(school: string): readonly string[] {
+  if (school.includes('幼儿园')) return ['学前教育'];
+  if (school.includes('特殊教育')) return ['特殊教育', '康复训练'];
+  if (school.includes('职业') || school.includes('中等职业')) return ['计算机应用', '电子商务', '数控技术'];
+  if (school.includes('小学')) return ['小学语文', '小学数学', '小学英语', '小学音乐', '小学美术', '小学科学'];
+  if (school.includes('第一中学')) return ['高中数学', '高中英语', '高中物理', '高中化学'];
+  return ['初中语文', '初中数学', '初中英语', '初中物理', '初中生物'];
 }
+
+/** 滨江 kindergartens that host 建始's 幼儿园园长 (notice 02, 附件 1). */
+export const BINJIANG_KINDERGARTENS = [
+  '杭州市滨江区春波幼儿园',
+  '杭州市滨江区江南幼儿园',
+  '杭州市滨江区东信幼儿园',
+  '杭州市滨江区彩虹城幼儿园',
+];

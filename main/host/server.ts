@@ -5,7 +5,8 @@ import type { Db } from '../store/database.js';
 import { CONTENT_SECURITY_POLICY, requestProblem } from './security.js';
 import { defaultRendererDir, readStatic } from './static-files.js';
 
-const MAX_BODY = 2 * 1024 * 1024;
+// Room for an uploaded spreadsheet as base64 (the contract caps each file; this caps the request).
+const MAX_BODY = 48 * 1024 * 1024;
 
 export interface HostOptions {
   db: Db;
@@ -69,7 +70,7 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
     const tooLarge = error instanceof Error && error.message === 'too-large';
     return sendJson(res, tooLarge ? 413 : 400, {
       ok: false,
-      error: { code: 'bad-request', message: tooLarge ? '调用内容超过 2 MB' : '调用内容不是有效的 JSON' },
+      error: { code: 'bad-request', message: tooLarge ? '调用内容超过 48 MB' : '调用内容不是有效的 JSON' },
     });
   }
   const result = await dispatch(ctx, method, payload);

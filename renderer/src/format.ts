@@ -42,6 +42,13 @@ function contentWidth(field: FieldDefinition): number {
     case 'longtext':
     case 'url':
       return 260;
+    case 'person':
+      return 96;
+    case 'unit':
+      return 180;
+    case 'text':
+    case 'fuzzy-time':
+      return 150;
     case 'enum':
       return Math.max(96, 16 * Math.max(...(field.choices ?? []).map((c) => c.length), 0) + 48);
     default:

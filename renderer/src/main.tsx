@@ -12,8 +12,8 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14 } }}>
-      <AntApp>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+      <AntApp component={false}>
         <UnitProvider>
           <App />
         </UnitProvider>

@@ -3,6 +3,9 @@ export type Route =
   | { name: 'overview' }
   | { name: 'ledgers' }
   | { name: 'ledger'; key: string }
+  | { name: 'ledger-import'; key: string }
+  | { name: 'ledger-type-new' }
+  | { name: 'ledger-type'; key: string }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -16,6 +19,12 @@ export function parseHash(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   const ledger = /^\/ledgers\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (ledger) return { name: 'ledger', key: ledger[1]! };
+  const ledgerImport = /^\/ledgers\/([a-z][a-z0-9-]{0,39})\/import$/.exec(path);
+  if (ledgerImport) return { name: 'ledger-import', key: ledgerImport[1]! };
+  // "new" is checked first: it would also pass as a type key.
+  if (path === '/ledger-types/new') return { name: 'ledger-type-new' };
+  const ledgerType = /^\/ledger-types\/([a-z][a-z0-9-]{0,39})$/.exec(path);
+  if (ledgerType) return { name: 'ledger-type', key: ledgerType[1]! };
   return { name: 'not-found', path };
 }
 
@@ -27,13 +36,20 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return '#/ledgers';
     case 'ledger':
       return `#/ledgers/${route.key}`;
+    case 'ledger-import':
+      return `#/ledgers/${route.key}/import`;
+    case 'ledger-type-new':
+      return '#/ledger-types/new';
+    case 'ledger-type':
+      return `#/ledger-types/${route.key}`;
     case 'settings':
       return '#/settings';
   }
 }
 
 export function sectionOf(route: Route): Section | null {
-  if (route.name === 'ledger') return 'ledgers';
+  if (route.name === 'ledger' || route.name === 'ledger-import') return 'ledgers';
+  if (route.name === 'ledger-type-new' || route.name === 'ledger-type') return 'ledgers';
   if (route.name === 'not-found') return null;
   return route.name;
 }

@@ -4,6 +4,16 @@ import * as ledgers from './ledgers.js';
 import * as demo from './demo.js';
 import * as stats from './stats.js';
 import * as serve from './serve.js';
+import * as importFile from './import.js';
+import * as exportFile from './export.js';
 
 /** Every subcommand, each in a file of its own that exports register(program). */
-export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [init, ledgers, demo, stats, serve];
+export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
+  init,
+  ledgers,
+  demo,
+  stats,
+  serve,
+  importFile,
+  exportFile,
+];

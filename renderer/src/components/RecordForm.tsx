@@ -64,7 +64,8 @@ export function RecordForm({ definition, record, onClose, onSaved }: Props) {
     } catch (error) {
       const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
       setServerErrors(Object.fromEntries(fieldErrors.map((e) => [e.field, e.message])));
-      setProblem(fieldErrors.length > 0 ? `保存失败：有 ${fieldErrors.length} 处需要修改` : errorMessage(error));
+      // The store's message names every field, including any the form does not show.
+      setProblem(`保存失败：${errorMessage(error)}`);
       setSaving(false);
     }
   };
@@ -80,7 +81,6 @@ export function RecordForm({ definition, record, onClose, onSaved }: Props) {
       onOk={() => void save()}
       onCancel={onClose}
       mask={{ closable: false }}
-      destroyOnHidden
     >
       <Form layout="vertical" className="record-form" component="div">
         <Row gutter={16}>
@@ -109,11 +109,7 @@ export function RecordForm({ definition, record, onClose, onSaved }: Props) {
           })}
           {!definition.dateField && (
             <Col span={12}>
-              <Form.Item
-                label="归属日期"
-                htmlFor="field-record-date"
-                tooltip="按期间筛选和统计时，这条记录算在哪一天"
-              >
+              <Form.Item label="归属日期" htmlFor="field-record-date" tooltip="按期间筛选和统计时，这条记录算在哪一天">
                 <DatePicker
                   id="field-record-date"
                   format="YYYY-MM-DD"

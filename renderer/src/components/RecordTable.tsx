@@ -1,5 +1,6 @@
 import { Button, Space, Table } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface.js';
 import type { LedgerDefinition } from '../../../shared/ledger-definition.js';
 import { columnWidth, formatCell } from '../format.js';
 import type { LedgerRecord, RecordQuery } from '../records.js';
@@ -17,7 +18,7 @@ interface Props {
 
 const NUMERIC = new Set(['int', 'money']);
 
-function sortOrderOf(query: RecordQuery, key: string) {
+function sortOrderOf(query: RecordQuery, key: string): SortOrder {
   if (query.sort?.field !== key) return null;
   return query.sort.direction === 'asc' ? 'ascend' : 'descend';
 }
@@ -30,7 +31,8 @@ export function RecordTable({ definition, rows, total, loading, query, onQueryCh
     width: columnWidth(field),
     fixed: index === 0 ? 'left' : undefined,
     align: NUMERIC.has(field.type) ? 'right' : 'left',
-    ellipsis: field.type === 'longtext' || field.type === 'url',
+    // One line per record keeps 500 rows scannable; the full text is in the cell's title.
+    ellipsis: true,
     sorter: true,
     sortOrder: sortOrderOf(query, field.key),
     className: field.type === 'idcard' || NUMERIC.has(field.type) ? 'cell-figures' : undefined,

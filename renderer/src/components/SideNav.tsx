@@ -4,9 +4,9 @@ import { DashboardOutlined, SettingOutlined, TableOutlined } from '@ant-design/i
 import { hrefOf, sectionOf, type Route, type Section } from '../routes.js';
 
 const ITEMS: Array<{ key: Section; label: string; icon: ReactNode; href: string }> = [
-  { key: 'overview', label: '概览', icon: <DashboardOutlined />, href: hrefOf({ name: 'overview' }) },
-  { key: 'ledgers', label: '台账', icon: <TableOutlined />, href: hrefOf({ name: 'ledgers' }) },
-  { key: 'settings', label: '设置', icon: <SettingOutlined />, href: hrefOf({ name: 'settings' }) },
+  { key: 'overview', label: '概览', icon: <DashboardOutlined aria-hidden />, href: hrefOf({ name: 'overview' }) },
+  { key: 'ledgers', label: '台账', icon: <TableOutlined aria-hidden />, href: hrefOf({ name: 'ledgers' }) },
+  { key: 'settings', label: '设置', icon: <SettingOutlined aria-hidden />, href: hrefOf({ name: 'settings' }) },
 ];
 
 export function SideNav({ route }: { route: Route }) {
@@ -15,6 +15,7 @@ export function SideNav({ route }: { route: Route }) {
     <nav aria-label="主导航">
       <Menu
         mode="inline"
+        className="side-nav"
         selectedKeys={section ? [section] : []}
         items={ITEMS.map(({ key, label, icon }) => ({ key, label, icon }))}
         onClick={({ key }) => {

@@ -8,7 +8,7 @@ export function TopBar() {
   const { current } = useUnits();
   return (
     <Layout.Header className="shell-header">
-      <BankOutlined />
+      <BankOutlined aria-hidden />
       <Typography.Text type="secondary">当前填报单位：</Typography.Text>
       <Typography.Text strong data-testid="current-unit">
         {current?.name}

@@ -5,6 +5,9 @@ import { OverviewPage } from './overview/OverviewPage.js';
 import { CataloguePage } from './ledgers/CataloguePage.js';
 import { LedgerPage } from './ledgers/LedgerPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
+import { NewLedgerTypePage } from './ledger-types/NewLedgerTypePage.js';
+import { LedgerTypePage } from './ledger-types/LedgerTypePage.js';
+import { ImportPage } from './import/ImportPage.js';
 
 /** Maps a route to its page; new sections (import, reports) add a case here and in routes.ts. */
 export function PageFor({ route }: { route: Route }) {
@@ -15,6 +18,12 @@ export function PageFor({ route }: { route: Route }) {
       return <CataloguePage />;
     case 'ledger':
       return <LedgerPage key={route.key} ledgerKey={route.key} />;
+    case 'ledger-import':
+      return <ImportPage key={route.key} ledgerKey={route.key} />;
+    case 'ledger-type-new':
+      return <NewLedgerTypePage />;
+    case 'ledger-type':
+      return <LedgerTypePage key={route.key} typeKey={route.key} />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

@@ -1,4 +1,5 @@
-import { Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useApi } from '../../hooks/useApi.js';
 import { groupByCategory, type LedgerSummary } from '../../ledgerGroups.js';
 import { LoadProblem } from '../../components/LoadProblem.js';
@@ -24,9 +25,14 @@ export function CataloguePage() {
   const { data, error, reload } = useApi('ledgers.list', {});
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} className="page-title">
-        台账
-      </Typography.Title>
+      <Flex align="center" justify="space-between">
+        <Typography.Title level={3} className="page-title">
+          台账
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} href={hrefOf({ name: 'ledger-type-new' })}>
+          新建台账类型
+        </Button>
+      </Flex>
       {error && <LoadProblem what="读取台账目录" error={error} onRetry={reload} />}
       {!data && !error && <Skeleton active />}
       {data &&

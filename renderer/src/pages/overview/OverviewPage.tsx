@@ -41,7 +41,7 @@ export function OverviewPage() {
       {ledgers.data && <CategoryCounts groups={groups} />}
       {info.data && (
         <Typography.Text type="secondary" className="overview-file">
-          台账文件：{info.data.dbFile}　·　版本 {info.data.version}
+          台账文件：{info.data.dbFile} · 版本 {info.data.version}
         </Typography.Text>
       )}
     </Flex>

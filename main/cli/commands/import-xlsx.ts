@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { resolveUnit } from '../../store/units.js';
+import { TaizhangError } from '../../store/errors.js';
+import type { GivenMapping } from '../../import/header-match.js';
+import { planImport, planCounts } from '../../import/import-plan.js';
+import { commitImport } from '../../import/import-commit.js';
+import { writeRejectedFile } from '../../import/rejected-export.js';
+import { cellErrorLine } from '../../import/row-check.js';
+import { openExisting, printJson } from '../context.js';
+
+interface XlsxOptions {
+  db?: string;
+  ledger: string;
+  in: string;
+  unit?: string;
+  sheet?: string;
+  dryRun?: boolean;
+  map: GivenMapping[];
+  allowDuplicates?: boolean;
+  rejectedOut?: string;
+}
+
+/** --map "滨江来建始专家=专家" (repeatable); "列名=" leaves the column out. */
+function collectMapping(text: string, previous: GivenMapping[]): GivenMapping[] {
+  const at = text.lastIndexOf('=');
+  if (at <= 0) throw new InvalidArgumentError('应写作“列名=字段名”，如 "滨江来建始专家=专家"；“列名=”表示不导入该列');
+  const field = text.slice(at + 1).trim();
+  return [...previous, { header: text.slice(0, at), field: field === '' ? null : field }];
+}
+
+const MAP_HINT = '（可用 --map "列名=字段名" 指定对应关系，--map "列名=" 表示不导入该列）';
+
+export function register(parent: Command): void {
+  parent
+    .command('xlsx')
+    .description('从 .xlsx 工作簿导入记录：自动找到表头，校验每一行，好的行在一个事务中写入，输出 JSON 结果')
+    .option('--db <file>', '台账文件路径（也可用环境变量 TAIZHANG_DB）')
+    .requiredOption('--ledger <key>', '台账类型标识，如 student-aid')
+    .requiredOption('--in <file>', '要导入的 .xlsx 文件')
+    .option('--unit <name>', '填报单位（默认当前单位）')
+    .option('--sheet <name>', '工作表名称（默认第一个含该台账表头的工作表）')
+    .option('--dry-run', '只检查并报告结果，不写入任何内容')
+    .option('--map <列名=字段名>', '指定列与字段的对应关系，可重复；会按表头样式记住，下次自动使用', collectMapping, [])
+    .option('--allow-duplicates', '与已有记录重复的行也导入')
+    .option('--rejected-out <file>', '把未通过校验的行连同“错误原因”列写成 .xlsx，改正后可再导入')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (options: XlsxOptions) => {
+      if (options.rejectedOut && path.resolve(options.rejectedOut) === path.resolve(options.in)) {
+        throw new TaizhangError('bad-request', '--rejected-out 不能与 --in 是同一个文件');
+      }
+      const { db, operator } = openExisting(options);
+      try {
+        const unit = resolveUnit(db, { name: options.unit });
+        const plan = await planImport(db, {
+          ledger: options.ledger,
+          unitId: unit.id,
+          source: { path: options.in },
+          sheet: options.sheet,
+          mapping: options.map,
+        });
+        if (plan.blocking.length > 0) {
+          throw new TaizhangError('validation', `未导入任何记录：${plan.blocking.join('；')}${MAP_HINT}`);
+        }
+        for (const warning of plan.warnings) process.stderr.write(`提示：${warning}\n`);
+        const allowDuplicates = options.allowDuplicates ?? false;
+        const imported = options.dryRun
+          ? planCounts(plan, allowDuplicates).toImport
+          : commitImport(db, plan, { operator, allowDuplicates }).imported;
+        if (options.rejectedOut) await writeRejectedFile(plan, options.rejectedOut);
+        printJson({
+          imported,
+          skipped: planCounts(plan, allowDuplicates).skipped,
+          rejected: plan.rejected.map((r) => ({ row: r.row, errors: r.errors.map(cellErrorLine) })),
+        });
+      } finally {
+        db.close();
+      }
+    });
+}

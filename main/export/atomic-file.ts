@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { TaizhangError } from '../store/errors.js';
+
+/**
+ * Exports are written to a temp file in the target's own folder (so the final step is a rename
+ * within one file system) and put in place only once complete.
+ */
+export function tempPathIn(dir: string): string {
+  return path.join(dir, `.~taizhang-export-${process.pid}-${randomUUID().slice(0, 8)}.xlsx.tmp`);
+}
+
+export function existingFileMessage(file: string): string {
+  return `文件已存在，未作覆盖：${file}。如需替换，请选择覆盖（命令行加 --force）`;
+}
+
+/** Flushes a finished file to disk, so a crash right after the rename cannot leave it empty. */
+function syncToDisk(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A failed rename, in words: on Windows a file open in Excel or WPS cannot be replaced. */
+function saveFailure(error: unknown, target: string): TaizhangError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const why = ['EPERM', 'EBUSY', 'EACCES'].includes(code)
+    ? '文件可能正被 Excel 或 WPS 打开，或没有写入权限，请关闭后重试'
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  return new TaizhangError('bad-file', `无法保存到 ${target}：${why}`);
+}
+
+/**
+ * Puts a finished temp file at `target`. Without `overwrite` an existing target is never
+ * replaced: a hard link fails atomically when the name is taken; file systems without hard links
+ * (FAT on USB sticks) fall back to a check followed by a rename.
+ */
+export function commitTempFile(temp: string, target: string, overwrite: boolean): void {
+  syncToDisk(temp);
+  if (!overwrite) {
+    let linked = false;
+    try {
+      fs.linkSync(temp, target);
+      linked = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) {
+        throw new TaizhangError('conflict', existingFileMessage(target));
+      }
+    }
+    if (linked) {
+      removeQuietly(temp);
+      return;
+    }
+  }
+  try {
+    fs.renameSync(temp, target);
+  } catch (error) {
+    throw saveFailure(error, target);
+  }
+}
+
+/** Removes a temp file if it is there; never throws (it runs while another error is reported). */
+export function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Left for the OS to clean: the name starts with ".~taizhang-export-" and ends in ".tmp".
+  }
+}

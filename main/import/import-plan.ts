@@ -1,0 +1,151 @@
+import type { LedgerDefinition } from '../../shared/ledger-definition.js';
+import type { Db } from '../store/database.js';
+import { getLedgerDefinition } from '../store/ledger-types.js';
+import {
+  conflicts,
+  FieldLookup,
+  layoutKey,
+  mapColumns,
+  type ColumnMapping,
+  type GivenMapping,
+} from './header-match.js';
+import { headerEnd, MergeFiller, resolveHeader } from './header-band.js';
+import { loadMapping, type RememberedMapping } from './mapping-memory.js';
+import { openTable } from './read-table.js';
+import { RowSorter, type AcceptedRow, type IgnoredRows, type RejectedRow } from './row-sorter.js';
+import type { SheetCell } from './sheet-cell.js';
+import type { SheetRow } from './sheet-reader.js';
+import { columnLetter, compactLabel } from './text.js';
+import { existingKeys } from './duplicates.js';
+import { loadWorkbook, sourceName, type WorkbookSource } from './workbook-file.js';
+
+export type { AcceptedRow, RejectedRow } from './row-sorter.js';
+
+export interface ImportRequest {
+  ledger: string;
+  unitId: number;
+  source: WorkbookSource;
+  /** The sheet to read; by default the first visible sheet with this ledger's header. */
+  sheet?: string;
+  /** The user's column → field choices (by header text). */
+  mapping?: GivenMapping[];
+}
+
+export interface ImportPlan {
+  def: LedgerDefinition;
+  unitId: number;
+  fileName: string;
+  sheet: string;
+  sheets: string[];
+  /** Sheet row numbers of the header (two when the header is drawn over two rows). */
+  headerRows: number[];
+  header: SheetCell[];
+  columns: ColumnMapping[];
+  layoutKey: string;
+  /** Problems that stop the import as a whole (a column nobody mapped, a required field missing). */
+  blocking: string[];
+  warnings: string[];
+  accepted: AcceptedRow[];
+  rejected: RejectedRow[];
+  ignored: IgnoredRows;
+  /** The user's choices for this layout, remembered when the import is committed. */
+  choices: RememberedMapping;
+}
+
+function columnProblems(def: LedgerDefinition, columns: ColumnMapping[], filled: Set<number>) {
+  const blocking = conflicts(columns);
+  const warnings: string[] = [];
+  for (const c of columns.filter((c) => c.how === 'unmatched')) {
+    if (filled.has(c.column)) {
+      blocking.push(
+        `${c.letter} 列“${c.header}”没有对应的字段，其中的内容不导入就会丢失：请指定它对应的字段，或明确选择不导入该列`,
+      );
+    } else {
+      warnings.push(`${c.letter} 列“${c.header}”没有对应的字段，该列没有内容，已略过`);
+    }
+  }
+  const mapped = new Set(columns.map((c) => c.field?.key));
+  for (const field of def.fields) {
+    if (field.required && !mapped.has(field.key)) blocking.push(`表头中没有必填字段“${field.label}”的列`);
+  }
+  const headed = new Set(columns.map((c) => c.column));
+  for (const column of [...filled].sort((a, b) => a - b)) {
+    if (!headed.has(column)) warnings.push(`${columnLetter(column)} 列没有表头，其中的内容不会导入`);
+  }
+  return { blocking, warnings };
+}
+
+/**
+ * Reads a workbook and decides, row by row, what an import would do, writing nothing: the
+ * header found, how columns map to fields, which rows are good, which are duplicates (by the
+ * definition's keyFields, against this unit's records and earlier rows of the file), which are
+ * rejected and why. Rows are sorted as they stream in. The same plan drives the preview, the
+ * CLI and the commit.
+ */
+export async function planImport(db: Db, request: ImportRequest): Promise<ImportPlan> {
+  const def = getLedgerDefinition(db, request.ledger);
+  const lookup = new FieldLookup(def, request.mapping);
+  const fileName = sourceName(request.source);
+  const workbook = await loadWorkbook(request.source);
+  const table = await openTable(workbook, fileName, lookup, request.sheet);
+  try {
+    const { merges } = table.sheet;
+    const headerRow = table.head[table.head.length - 1]!.number;
+    const lastHeaderRow = headerEnd(headerRow, merges);
+    const band: SheetRow[] = [];
+    let firstBelow: SheetRow | undefined;
+    for (let next = await table.rows.next(); !next.done; next = await table.rows.next()) {
+      if (next.value.number > lastHeaderRow) {
+        firstBelow = next.value;
+        break;
+      }
+      band.push(next.value);
+    }
+    const header = resolveHeader(table.head, band, merges);
+    const key = layoutKey(def, header);
+    const columns = mapColumns(header, lookup, loadMapping(db, key));
+    const sorter = new RowSorter(def, columns, header, existingKeys(db, def, request.unitId));
+    const filler = new MergeFiller(merges, lastHeaderRow);
+    const sort = (row: SheetRow) => {
+      filler.fill(row);
+      sorter.add(row);
+    };
+    if (firstBelow) sort(firstBelow);
+    for await (const row of table.rows) sort(row);
+
+    const { blocking, warnings } = columnProblems(def, columns, sorter.filledOutside);
+    const present = new Set(columns.map((c) => compactLabel(c.header)));
+    const choices: RememberedMapping = {};
+    for (const [text, field] of lookup.given) {
+      if (present.has(text)) choices[text] = field?.key ?? null;
+      else warnings.push(`指定的列“${text}”不在表头中，未使用`);
+    }
+    return {
+      def,
+      unitId: request.unitId,
+      fileName,
+      sheet: table.sheet.name,
+      sheets: table.sheets,
+      headerRows: Array.from({ length: lastHeaderRow - headerRow + 1 }, (_, i) => headerRow + i),
+      header,
+      columns,
+      layoutKey: key,
+      blocking,
+      warnings,
+      accepted: sorter.accepted,
+      rejected: sorter.rejected,
+      ignored: sorter.ignored,
+      choices,
+    };
+  } finally {
+    await table.close();
+  }
+}
+
+/** What a commit of this plan writes and skips. */
+export function planCounts(plan: ImportPlan, allowDuplicates: boolean): { toImport: number; skipped: number } {
+  const duplicates = plan.accepted.filter((r) => r.duplicate).length;
+  return allowDuplicates
+    ? { toImport: plan.accepted.length, skipped: 0 }
+    : { toImport: plan.accepted.length - duplicates, skipped: duplicates };
+}

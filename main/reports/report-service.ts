@@ -1,0 +1,205 @@
+import type { Db } from '../store/database.js';
+import { TaizhangError } from '../store/errors.js';
+import { resolveUnit } from '../store/units.js';
+import { getLedgerDefinition } from '../store/ledger-types.js';
+import { SELECT_RECORD, toRecord, type LedgerRecord, type RecordRow } from '../store/record-row.js';
+import { parsePeriod, PERIOD_HELP, type Period } from '../../shared/period.js';
+import { todayIso, chineseDate } from '../../shared/dates.js';
+import type { FigureView, ReportContent, ReportTemplate, TargetView } from '../../shared/report-draft.js';
+import { getReportType } from './report-types.js';
+import { findDraft, writeDraft, type DraftKey, type StoredDraft } from './draft-store.js';
+import { reportData, type ReportData, type ReportSubject } from './report-figures.js';
+import { toFigureView } from './figure-types.js';
+import { toTargetView } from './targets.js';
+import { checkPlaceholders } from './placeholder-check.js';
+import { composeReport, type ComposedReport } from './compose.js';
+import { attachmentTables } from './attachment-tables.js';
+import { writeDocx } from './docx-writer.js';
+import { renderPreviewHtml } from './html-preview.js';
+import { getActivity } from './activities.js';
+
+/** How callers name a report: its type, period and unit (by id from the UI, by name from the CLI). */
+export interface DraftRef {
+  type: string;
+  period: string;
+  unitId?: number;
+  unitName?: string;
+  activityId?: number | null;
+}
+
+export interface DraftView {
+  /** null until the draft is first saved. */
+  id: number | null;
+  type: string;
+  typeLabel: string;
+  period: Period;
+  unitId: number;
+  unitName: string;
+  activityId: number | null;
+  content: ReportContent;
+  figures: FigureView[];
+  targets: TargetView[];
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+interface Resolved {
+  template: ReportTemplate;
+  subject: ReportSubject;
+  key: DraftKey;
+}
+
+function resolve(db: Db, ref: DraftRef): Resolved {
+  const { template } = getReportType(db, ref.type);
+  const period = parsePeriod(ref.period);
+  if (!period) throw new TaizhangError('bad-request', `无法识别的期间“${ref.period}”。${PERIOD_HELP}`);
+  const unit = resolveUnit(db, { id: ref.unitId, name: ref.unitName });
+  const activityId = ref.activityId ?? null;
+  if (activityId !== null) {
+    if (template.subject !== 'activity') {
+      throw new TaizhangError('bad-request', `报告类型“${template.label}”按期间汇总，不能指定单次活动`);
+    }
+    const activity = getActivity(db, activityId);
+    if (activity.date < period.from || activity.date > period.to) {
+      throw new TaizhangError(
+        'bad-request',
+        `活动“${activity.title}”的日期 ${chineseDate(activity.date)} 不在期间 ${period.label}（${chineseDate(period.from)}至${chineseDate(period.to)}）内`,
+      );
+    }
+    const owner = db.prepare('SELECT unit_id FROM records WHERE id = ?').get(activityId) as { unit_id: number };
+    if (owner.unit_id !== unit.id) {
+      throw new TaizhangError('bad-request', `活动“${activity.title}”不是“${unit.name}”填报的，请选择该单位的活动`);
+    }
+  }
+  return {
+    template,
+    subject: { period, unit, activityId },
+    key: { type: template.key, period: period.code, unitId: unit.id, activityId },
+  };
+}
+
+function newContent(resolved: Resolved): ReportContent {
+  const { template, subject } = resolved;
+  const forActivity = subject.activityId !== null;
+  return structuredClone({
+    title: (forActivity && template.subjectTitle) || template.title,
+    addressee: template.addressee,
+    blocks: (forActivity && template.subjectBlocks) || template.blocks,
+    signatureUnit: subject.unit.name,
+    signatureDate: todayIso(),
+    attachments: template.attachments.map((ledger) => ({ ledger, title: '' })),
+  });
+}
+
+function view(
+  resolved: Resolved,
+  content: ReportContent,
+  data: ReportData,
+  stored: StoredDraft | undefined,
+): DraftView {
+  return {
+    id: stored?.id ?? null,
+    type: resolved.template.key,
+    typeLabel: resolved.template.label,
+    period: resolved.subject.period,
+    unitId: resolved.subject.unit.id,
+    unitName: resolved.subject.unit.name,
+    activityId: resolved.subject.activityId,
+    content,
+    figures: [...data.figures.values()].map(toFigureView),
+    targets: data.targets.map(toTargetView),
+    createdAt: stored?.createdAt ?? null,
+    updatedAt: stored?.updatedAt ?? null,
+  };
+}
+
+/** The saved draft, or a fresh one from the template (not saved), with figures from the ledgers as they are now. */
+export function loadDraft(db: Db, ref: DraftRef): DraftView {
+  const resolved = resolve(db, ref);
+  const stored = findDraft(db, resolved.key);
+  return view(resolved, stored?.content ?? newContent(resolved), reportData(db, resolved.subject), stored);
+}
+
+/**
+ * Gets or creates the draft for its type, period and unit. The user's text is kept as written;
+ * its {{figures}} are what regenerate, since they are filled from the ledgers each time.
+ */
+export function openDraft(db: Db, ref: DraftRef, operator: string): DraftView {
+  const resolved = resolve(db, ref);
+  const stored = findDraft(db, resolved.key) ?? writeDraft(db, resolved.key, newContent(resolved), operator);
+  return view(resolved, stored.content, reportData(db, resolved.subject), stored);
+}
+
+function checkContent(db: Db, content: ReportContent): void {
+  checkPlaceholders(db, [content.title, content.addressee, content.signatureUnit], content.blocks);
+  for (const attachment of content.attachments) getLedgerDefinition(db, attachment.ledger);
+}
+
+export function saveDraft(db: Db, ref: DraftRef, content: ReportContent, operator: string): DraftView {
+  const resolved = resolve(db, ref);
+  checkContent(db, content);
+  const stored = writeDraft(db, resolved.key, content, operator);
+  return view(resolved, stored.content, reportData(db, resolved.subject), stored);
+}
+
+/** The report as it will print: the given content (unsaved edits), else the saved or fresh draft. */
+export function composeDraft(db: Db, ref: DraftRef, content?: ReportContent): ComposedReport {
+  const resolved = resolve(db, ref);
+  const used = content ?? findDraft(db, resolved.key)?.content ?? newContent(resolved);
+  if (content) checkContent(db, content);
+  const data = reportData(db, resolved.subject);
+  const { unit, period } = resolved.subject;
+  const tables = attachmentTables(db, used.attachments, data.scope, (label) => `${unit.name}${period.label}${label}`);
+  return composeReport(used, data, tables);
+}
+
+/** A file name from the title, without the characters Windows refuses. */
+export function docxFileName(title: string): string {
+  const safe = title
+    .replace(/\s*\n\s*/g, '')
+    .replace(/[\\/:*?"<>|\r\t]/g, '_')
+    .trim()
+    .slice(0, 120);
+  return `${safe || '报告'}.docx`;
+}
+
+export async function draftDocx(
+  db: Db,
+  ref: DraftRef,
+  content?: ReportContent,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const report = composeDraft(db, ref, content);
+  return { fileName: docxFileName(report.title), bytes: await writeDocx(report) };
+}
+
+export function draftPreview(
+  db: Db,
+  ref: DraftRef,
+  content?: ReportContent,
+  options: { highlightFigures?: boolean } = {},
+): { html: string; pages: number } {
+  return renderPreviewHtml(composeDraft(db, ref, content), options);
+}
+
+/** The records a figure counts, a page at a time, in the order the figure lists them. */
+export function figureRecords(
+  db: Db,
+  ref: DraftRef,
+  figureKey: string,
+  page: number,
+  pageSize: number,
+): { figure: FigureView; total: number; rows: LedgerRecord[] } {
+  const resolved = resolve(db, ref);
+  const figure = reportData(db, resolved.subject).figures.get(figureKey);
+  if (!figure) throw new TaizhangError('not-found', `数据项“${figureKey}”不存在`);
+  const ids = figure.recordIds.slice((page - 1) * pageSize, page * pageSize);
+  const rows = ids.length
+    ? (db.prepare(`${SELECT_RECORD} WHERE r.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as RecordRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+  return {
+    figure: toFigureView(figure),
+    total: figure.recordIds.length,
+    rows: ids.map((id) => byId.get(id)).filter((r): r is LedgerRecord => r !== undefined),
+  };
+}

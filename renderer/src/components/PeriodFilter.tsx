@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Input, Typography } from 'antd';
+import { parsePeriod, PERIOD_HELP } from '../../../shared/period.js';
+
+interface Props {
+  value: string | undefined;
+  onChange(period: string | undefined): void;
+}
+
+/**
+ * A period typed the way the CLI and API take it (2019, 2019-04, 2019H1, 2018-2019S2 …).
+ * Applied on Enter or leaving the box; text that is not a period says why and changes nothing.
+ */
+export function PeriodFilter({ value, onChange }: Props) {
+  const [text, setText] = useState(value ?? '');
+  const [problem, setProblem] = useState<string>();
+  const parsed = value ? parsePeriod(value) : null;
+
+  const apply = (raw: string) => {
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      setProblem(undefined);
+      if (value !== undefined) onChange(undefined);
+      return;
+    }
+    const period = parsePeriod(trimmed);
+    if (!period) {
+      setProblem(`无法识别的期间“${trimmed}”。${PERIOD_HELP}`);
+      return;
+    }
+    setProblem(undefined);
+    if (period.code !== value) onChange(period.code);
+  };
+
+  return (
+    <>
+      <Input
+        aria-label="期间"
+        className="period-filter"
+        value={text}
+        allowClear
+        status={problem ? 'error' : undefined}
+        placeholder="期间：2019、2019H1、2018-2019S2"
+        onChange={(e) => {
+          setText(e.target.value);
+          if (!e.target.value) apply('');
+        }}
+        onPressEnter={() => apply(text)}
+        onBlur={() => apply(text)}
+      />
+      {problem ? (
+        <Typography.Text type="danger" role="alert" className="filter-note">
+          {problem}
+        </Typography.Text>
+      ) : (
+        parsed && (
+          <Typography.Text type="secondary" className="filter-note">
+            {parsed.label}：{parsed.from} 至 {parsed.to}
+          </Typography.Text>
+        )
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { Fragment, type ReactNode } from 'react';
+import { Button, Result, Table } from 'antd';
+import type { ImportOutcome } from './importRequest.js';
+
+interface Props {
+  outcome: ImportOutcome;
+  sheet: string;
+  ledgerHref: string;
+  download: ReactNode;
+  onAnother(): void;
+}
+
+/** What the import wrote and what it left out, with the way on: the ledger, the rows to fix, another file. */
+export function ImportOutcomeView({ outcome, sheet, ledgerHref, download, onAnother }: Props) {
+  const parts = [`跳过重复的 ${outcome.skipped} 条`, `有误未导入 ${outcome.rejected.length} 行`];
+  return (
+    <>
+      <Result
+        status={outcome.imported > 0 ? 'success' : 'info'}
+        title={`已导入 ${outcome.imported} 条记录`}
+        subTitle={`${parts.join('；')}。${outcome.rejected.length > 0 ? '有误的行可下载后修改，再导入一次。' : ''}`}
+        extra={[
+          <Button key="ledger" type="primary" href={ledgerHref}>
+            查看台账
+          </Button>,
+          outcome.rejected.length > 0 && <Fragment key="download">{download}</Fragment>,
+          <Button key="again" onClick={onAnother}>
+            导入其他文件
+          </Button>,
+        ]}
+      />
+      {outcome.rejected.length > 0 && (
+        <Table
+          size="small"
+          bordered
+          rowKey="row"
+          title={() => `未导入的行（行号为工作表“${sheet}”中的位置）`}
+          dataSource={outcome.rejected}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            { key: 'row', title: '行号', width: 90, render: (_, r) => `第 ${r.row} 行` },
+            { key: 'errors', title: '原因', render: (_, r) => r.errors.join('；') },
+          ]}
+        />
+      )}
+    </>
+  );
+}

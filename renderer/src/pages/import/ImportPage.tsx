@@ -1,0 +1,156 @@
+import { useMemo, useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Flex, Result, Skeleton, Spin, Typography } from 'antd';
+import type { LedgerDefinition } from '../../../../shared/ledger-definition.js';
+import { IMPORT_FILE_MAX_BYTES } from '../../../../shared/import-api.js';
+import { ApiError, call, errorMessage } from '../../api.js';
+import { useApi } from '../../hooks/useApi.js';
+import { hrefOf } from '../../routes.js';
+import { useUnits } from '../../unit/UnitContext.js';
+import { LoadProblem } from '../../components/LoadProblem.js';
+import { XlsxFilePicker } from '../../components/XlsxFilePicker.js';
+import type { PickedXlsx } from '../../components/xlsxFiles.js';
+import { ColumnMapping } from './ColumnMapping.js';
+import { ImportOutcomeView } from './ImportOutcomeView.js';
+import { PreviewRows } from './PreviewRows.js';
+import { PreviewSummary } from './PreviewSummary.js';
+import { RejectedDownloadButton } from './RejectedDownloadButton.js';
+import { importRequest, type ColumnChoices, type ImportOutcome } from './importRequest.js';
+import { useImportPreview } from './useImportPreview.js';
+import './import.css';
+
+/** Pick a file, check the preview and the column choices, then import the good rows in one go. */
+function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
+  const { current } = useUnits();
+  const [file, setFile] = useState<PickedXlsx | null>(null);
+  const [sheet, setSheet] = useState<string>();
+  const [choices, setChoices] = useState<ColumnChoices>({});
+  const [pickProblem, setPickProblem] = useState<string>();
+  const [outcome, setOutcome] = useState<{ result: ImportOutcome; sheet: string } | null>(null);
+  const [committing, setCommitting] = useState(false);
+  const [commitProblem, setCommitProblem] = useState<string>();
+  const request = useMemo(
+    () => (file ? importRequest(definition.key, file, sheet, choices) : null),
+    [definition.key, file, sheet, choices],
+  );
+  const { preview, error, loading } = useImportPreview(outcome ? null : request);
+  const ledgerHref = hrefOf({ name: 'ledger', key: definition.key });
+
+  const start = (picked: PickedXlsx | null) => {
+    setFile(picked);
+    setSheet(undefined);
+    setChoices({});
+    setOutcome(null);
+    setPickProblem(undefined);
+    setCommitProblem(undefined);
+  };
+
+  const commit = async () => {
+    if (!request || !preview) return;
+    setCommitting(true);
+    setCommitProblem(undefined);
+    try {
+      setOutcome({ result: await call('import.commit', request), sheet: preview.sheet });
+    } catch (failure) {
+      setCommitProblem(`导入失败，没有写入任何记录：${errorMessage(failure)}`);
+    } finally {
+      setCommitting(false);
+    }
+  };
+
+  if (outcome && request) {
+    return (
+      <Card size="small">
+        <ImportOutcomeView
+          outcome={outcome.result}
+          sheet={outcome.sheet}
+          ledgerHref={ledgerHref}
+          download={<RejectedDownloadButton request={request} count={outcome.result.rejected.length} />}
+          onAnother={() => start(null)}
+        />
+      </Card>
+    );
+  }
+
+  const canImport = preview !== null && !loading && preview.blocking.length === 0 && preview.counts.toImport > 0;
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small" title="选择文件">
+        <Flex vertical gap={10}>
+          <Typography.Text type="secondary">
+            {`选择要导入“${definition.label}”的 Excel 表格（.xlsx）。表头上方的标题、“填报单位”等行和表格下方的合计、` +
+              `填表人等行会自动略过；导入的记录归入当前填报单位“${current?.name ?? ''}”。`}
+          </Typography.Text>
+          <XlsxFilePicker
+            label="选择 Excel 文件"
+            maxBytes={IMPORT_FILE_MAX_BYTES}
+            picked={file}
+            disabled={loading || committing}
+            onPick={start}
+            onProblem={setPickProblem}
+          />
+          {pickProblem && <Alert type="error" showIcon role="alert" title={pickProblem} />}
+        </Flex>
+      </Card>
+      {error && <Alert type="error" showIcon role="alert" title="无法读取这个文件" description={error.message} />}
+      {loading && !preview && <Spin tip="正在逐行检查…" className="import-spin" />}
+      {preview && request && (
+        <Spin spinning={loading} tip="正在按新的对应关系重新检查…">
+          <Flex vertical gap={16}>
+            <Card size="small" title="表头与字段">
+              <Flex vertical gap={12}>
+                <PreviewSummary preview={preview} onSheet={setSheet} />
+                <ColumnMapping
+                  key={`${preview.fileName}!${preview.sheet}`}
+                  open={preview.blocking.length > 0 || preview.columns.some((c) => c.how === 'unmatched')}
+                  definition={definition}
+                  columns={preview.columns}
+                  onChoose={(header, field) => setChoices((c) => ({ ...c, [header]: field }))}
+                />
+              </Flex>
+            </Card>
+            <Card size="small" title="逐行检查结果">
+              <PreviewRows definition={definition} preview={preview} />
+            </Card>
+            {commitProblem && <Alert type="error" showIcon role="alert" title={commitProblem} />}
+            <Flex gap={12} className="import-actions">
+              <Button type="primary" disabled={!canImport} loading={committing} onClick={() => void commit()}>
+                导入 {preview.counts.toImport} 条
+              </Button>
+              <RejectedDownloadButton request={request} count={preview.counts.rejected} />
+              <Button href={ledgerHref}>取消</Button>
+            </Flex>
+          </Flex>
+        </Spin>
+      )}
+    </Flex>
+  );
+}
+
+/** #/ledgers/<key>/import: rows of an .xlsx into one ledger. */
+export function ImportPage({ ledgerKey }: { ledgerKey: string }) {
+  const { data: definition, error, reload } = useApi('ledgers.get', { key: ledgerKey });
+  if (error && !definition) {
+    return error instanceof ApiError && error.code === 'not-found' ? (
+      <Result status="404" title="台账不存在" subTitle={error.message} />
+    ) : (
+      <LoadProblem what={`打开台账“${ledgerKey}”`} error={error} onRetry={reload} />
+    );
+  }
+  if (!definition) return <Skeleton active />;
+  const ledgerHref = hrefOf({ name: 'ledger', key: definition.key });
+  return (
+    <Flex vertical gap={12} className="import-page">
+      <Breadcrumb
+        items={[
+          { title: <a href={hrefOf({ name: 'ledgers' })}>台账</a> },
+          { title: <a href={ledgerHref}>{definition.label}</a> },
+          { title: '从 Excel 导入' },
+        ]}
+      />
+      <Typography.Title level={3} className="page-title">
+        从 Excel 导入{definition.label}
+      </Typography.Title>
+      <ImportWorkspace definition={definition} />
+    </Flex>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ApiInput, ApiOutput } from '../../../../shared/api.js';
+import type { PickedXlsx } from '../../components/xlsxFiles.js';
+
+export type ImportRequest = ApiInput<'import.preview'>;
+export type ImportPreview = ApiOutput<'import.preview'>;
+export type ImportOutcome = ApiOutput<'import.commit'>;
+export type PreviewRow = ImportPreview['rows'][number];
+export type PreviewColumn = ImportPreview['columns'][number];
+
+/** The user's column choices by header text: a field key, or null to leave the column out. */
+export type ColumnChoices = Record<string, string | null>;
+
+/** One request serves preview, commit and the rejected-rows download, so all three read the file alike. */
+export function importRequest(
+  ledger: string,
+  file: PickedXlsx,
+  sheet: string | undefined,
+  choices: ColumnChoices,
+): ImportRequest {
+  const mapping = Object.entries(choices).map(([header, field]) => ({ header, field }));
+  return {
+    ledger,
+    fileName: file.name,
+    data: file.data,
+    ...(sheet ? { sheet } : {}),
+    ...(mapping.length > 0 ? { mapping } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import { Button, Flex, Input, Select } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { PeriodFilter } from '../../components/PeriodFilter.js';
+import { useUnits } from '../../unit/UnitContext.js';
+import type { RecordQuery } from '../../records.js';
+
+interface Props {
+  query: RecordQuery;
+  onQueryChange(change: Partial<RecordQuery>): void;
+  onAdd(): void;
+}
+
+const ALL_UNITS = 0;
+
+/** Search, period and unit filters above the records table, and the button that adds a record. */
+export function LedgerToolbar({ query, onQueryChange, onAdd }: Props) {
+  const { units } = useUnits();
+  return (
+    <Flex gap={12} align="flex-start" wrap className="ledger-toolbar">
+      <Input.Search
+        aria-label="搜索"
+        className="toolbar-search"
+        placeholder="搜索姓名、身份证号等任意内容"
+        enterButton="搜索"
+        allowClear
+        defaultValue={query.search}
+        onSearch={(text) => onQueryChange({ page: 1, search: text.trim() || undefined })}
+      />
+      <PeriodFilter value={query.period} onChange={(period) => onQueryChange({ page: 1, period })} />
+      {units.length > 1 && (
+        <Select
+          aria-label="填报单位"
+          className="toolbar-unit"
+          value={query.unitId ?? ALL_UNITS}
+          options={[{ value: ALL_UNITS, label: '全部填报单位' }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+          onChange={(id: number) => onQueryChange({ page: 1, unitId: id === ALL_UNITS ? undefined : id })}
+        />
+      )}
+      <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onAdd} className="toolbar-add">
+        新增记录
+      </Button>
+    </Flex>
+  );
+}

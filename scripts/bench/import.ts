@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeCsvFloor } from './csv-floor.js';
+import { writeImportSource } from './import-source.js';
+import type { ImportRunReport } from './import-run.js';
+
+/*
+ * The import bench: the ledger's rows written as an attachment-table .xlsx, then imported into a
+ * fresh ledger through the real path (planImport: zip check, streaming read, normalise, validate,
+ * duplicates; commitImport: one transaction), in a child process whose peak memory is its own.
+ * Measured against writing the same rows as CSV, and against importing that CSV (the same
+ * insertRecordsBulk with nothing to parse), which is the floor any import format pays.
+ *
+ * Standalone: tsx scripts/bench/import.ts [--rows N] [--keep]
+ */
+
+export const IMPORT_GOALS = { overCsvWrite: 5, peakRssMb: 400 };
+
+export interface ImportBenchOptions {
+  /** A ledger holding the rows to import (the bench's seeded ledger). */
+  dbFile: string;
+  /** Scratch folder for the files the bench writes. */
+  dir: string;
+  ledger?: string;
+  /** Time index.ts measured for writing the same rows as CSV; measured here when left out. */
+  csvWriteMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ImportBenchResult {
+  rows: number;
+  xlsxMb: number;
+  csvWriteMs: number;
+  xlsx: ImportRunReport & { totalMs: number };
+  csv: ImportRunReport & { totalMs: number };
+  overCsvWrite: number;
+  overCsvImport: number;
+  peakRssMb: number;
+}
+
+const RUNNER = fileURLToPath(new URL('./import-run.ts', import.meta.url));
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+async function runImport(
+  mode: 'xlsx' | 'csv',
+  file: string,
+  dir: string,
+  ledger: string,
+): Promise<ImportRunReport & { totalMs: number }> {
+  const target = path.join(dir, `import-${mode}.db`);
+  fs.rmSync(target, { force: true });
+  const child = fork(RUNNER, [mode, file, target, ledger], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let report: ImportRunReport | undefined;
+  child.on('message', (message) => {
+    report = message as ImportRunReport;
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0 || !report) throw new Error(`import bench (${mode}) failed (exit ${code})`);
+  return { ...report, totalMs: report.planMs + report.commitMs };
+}
+
+export async function benchImport(options: ImportBenchOptions): Promise<ImportBenchResult> {
+  const ledger = options.ledger ?? 'student-aid';
+  const log = options.log ?? ((line: string) => console.log(line));
+  const source = path.join(options.dir, 'import-source.xlsx');
+  const csvFile = path.join(options.dir, 'import-floor.csv');
+
+  let started = performance.now();
+  const rows = await writeImportSource(options.dbFile, ledger, source);
+  log(
+    `wrote ${path.basename(source)} (${mb(fs.statSync(source).size).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s — not part of the figures`,
+  );
+  started = performance.now();
+  await writeCsvFloor(options.dbFile, ledger, csvFile);
+  const csvWriteMs = options.csvWriteMs ?? performance.now() - started;
+
+  const csv = await runImport('csv', csvFile, options.dir, ledger);
+  const xlsx = await runImport('xlsx', source, options.dir, ledger);
+  const result: ImportBenchResult = {
+    rows,
+    xlsxMb: mb(fs.statSync(source).size),
+    csvWriteMs,
+    xlsx,
+    csv,
+    overCsvWrite: xlsx.totalMs / csvWriteMs,
+    overCsvImport: xlsx.totalMs / csv.totalMs,
+    peakRssMb: mb(xlsx.maxRss),
+  };
+  const s = (ms: number) => (ms / 1000).toFixed(2).padStart(8);
+  log('');
+  log(`step                         rows   read s  write s  total s  peak MB`);
+  log(`CSV write (floor)      ${String(rows).padStart(10)}                   ${s(csvWriteMs)}`);
+  for (const [name, r] of [
+    ['CSV import', csv],
+    ['xlsx import', xlsx],
+  ] as const) {
+    log(
+      `${name.padEnd(22)} ${String(r.imported).padStart(10)} ${s(r.planMs)} ${s(r.commitMs)} ${s(r.totalMs)} ${mb(r.maxRss).toFixed(0).padStart(8)}`,
+    );
+  }
+  log('');
+  const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  log(
+    `xlsx import / CSV write:  ${result.overCsvWrite.toFixed(2)}×   goal ≤ ${IMPORT_GOALS.overCsvWrite}×   ${met(result.overCsvWrite <= IMPORT_GOALS.overCsvWrite)}`,
+  );
+  log(`xlsx import / CSV import: ${result.overCsvImport.toFixed(2)}×`);
+  log(
+    `peak RSS of the import process: ${result.peakRssMb.toFixed(0)} MB (at start ${mb(xlsx.baselineRss).toFixed(0)} MB)   goal < ${IMPORT_GOALS.peakRssMb} MB   ${met(result.peakRssMb < IMPORT_GOALS.peakRssMb)}`,
+  );
+  if (xlsx.rejected > 0) log(`rejected rows: ${xlsx.rejected}`);
+  return result;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const at = process.argv.indexOf('--rows');
+  const rows = at === -1 ? 300_000 : Number(process.argv[at + 1]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-import-bench-'));
+  try {
+    const dbFile = path.join(dir, 'bench.db');
+    const seed = fork(fileURLToPath(new URL('./seed.ts', import.meta.url)), [
+      dbFile,
+      String(rows),
+      '建始县高坪镇中心小学',
+    ]);
+    const [code] = (await once(seed, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`seeding failed (exit ${code})`);
+    console.log(
+      `台账归档 import bench: ${rows.toLocaleString('en-US')} student-aid rows, ${os.cpus().length} cores, node ${process.version}`,
+    );
+    await benchImport({ dbFile, dir });
+  } finally {
+    if (process.argv.includes('--keep')) console.log(`kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

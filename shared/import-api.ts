@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** The import.* methods of the contract (shared/api.ts spreads them in): rows of an .xlsx into a ledger. */
+
+/** The largest workbook the UI may send; the CLI reads larger ones from disk. */
+export const IMPORT_FILE_MAX_BYTES = 30 * 1024 * 1024;
+/** The preview lists at most this many rows, rejected ones first; the rest are counted. */
+export const IMPORT_PREVIEW_ROWS = 1000;
+
+const id = z.number().int().positive();
+const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
+/** Which file, which ledger, and how its columns map: the same for preview, commit and rejected rows. */
+const request = {
+  ledger: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  unitId: id.optional(),
+  fileName: z.string().trim().min(1).max(255),
+  /** The .xlsx bytes, base64: the UI reads the file the user picked and never sends a path. */
+  data: z
+    .string()
+    .max(Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4, `文件不能超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
+  sheet: z.string().max(31).optional(),
+  /** Header text → field key; null leaves the column out. Remembered for the header layout on commit. */
+  mapping: z
+    .array(z.object({ header: z.string().min(1).max(200), field: fieldKey.nullable() }).strict())
+    .max(200)
+    .optional(),
+};
+
+const cellError = z.object({
+  column: z.string().nullable(),
+  header: z.string().nullable(),
+  field: z.string(),
+  label: z.string(),
+  message: z.string(),
+  /** "工作表“名单”第 7 行 D 列“身份证号”：…" */
+  text: z.string(),
+});
+
+const rejectedRows = z.array(z.object({ row: z.number(), errors: z.array(z.string()) }));
+
+export const IMPORT_API = {
+  'import.preview': {
+    input: z.object(request).strict(),
+    output: z.object({
+      fileName: z.string(),
+      sheet: z.string(),
+      sheets: z.array(z.string()),
+      headerRows: z.array(z.number()),
+      columns: z.array(
+        z.object({
+          column: z.string(),
+          header: z.string(),
+          field: z.string().nullable(),
+          label: z.string().nullable(),
+          how: z.enum(['label', 'alias', 'given', 'remembered', 'ignored', 'unmatched']),
+        }),
+      ),
+      unmatched: z.array(z.object({ column: z.string(), header: z.string() })),
+      /** Problems that stop the import until the user maps or leaves out columns. */
+      blocking: z.array(z.string()),
+      warnings: z.array(z.string()),
+      counts: z.object({
+        toImport: z.number(),
+        duplicates: z.number(),
+        rejected: z.number(),
+        blank: z.number(),
+        totals: z.number(),
+        footer: z.number(),
+        repeatedHeader: z.number(),
+      }),
+      rows: z.array(
+        z.object({
+          row: z.number(),
+          status: z.enum(['ok', 'duplicate', 'rejected']),
+          values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
+          errors: z.array(cellError),
+          /** Why a duplicate would be skipped. */
+          note: z.string().nullable(),
+        }),
+      ),
+      truncated: z.boolean(),
+    }),
+  },
+  'import.commit': {
+    input: z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict(),
+    output: z.object({ imported: z.number(), skipped: z.number(), rejected: rejectedRows }),
+  },
+  'import.rejectedXlsx': {
+    input: z.object(request).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string(), size: z.number(), count: z.number() }),
+  },
+};

@@ -1,0 +1,153 @@
+import { test, expect } from './fixtures/ledger.js';
+import {
+  chooseOption,
+  openLedger,
+  recordDialog,
+  rowWith,
+  tableRows,
+  typeDate,
+  validIdNumber,
+  withWrongCheckDigit,
+} from './fixtures/ui.js';
+
+test('a student-aid record added through the form is in the table after a reload', async ({ page, ledger }) => {
+  const idNumber = validIdNumber('2010-03-15', 123);
+  await openLedger(page, ledger.url, 'student-aid');
+  await expect(page.locator('.ant-table-placeholder')).toContainText('暂无数据');
+
+  await page.getByRole('button', { name: '新增记录' }).click();
+  const form = recordDialog(page);
+  await expect(form).toHaveAccessibleName('新增学生资助台账记录');
+  await form.getByLabel('姓名').fill('覃秋菊');
+  await chooseOption(form, '性别', '男');
+  await form.getByLabel('身份证号').fill(idNumber);
+  await chooseOption(form, '学段', '小学');
+  await form.getByLabel('年级班级').fill('三年级（2）班');
+  await chooseOption(form, '家庭类型', '建档立卡');
+  await chooseOption(form, '资助项目', '营养改善计划');
+  await form.getByLabel('资助金额(元)').fill('800');
+  await typeDate(form, '发放日期', '2019-04-12');
+  await form.getByLabel('联系电话').fill('0718-3321234');
+  await form.getByRole('button', { name: '保存' }).click();
+
+  await expect(form).toBeHidden();
+  await expect(page.getByText('已新增：覃秋菊')).toBeVisible();
+  await page.reload();
+  const row = rowWith(page, '覃秋菊');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell', { name: idNumber, exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '800.00', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '2019-04-12', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '建始县高坪镇中心小学', exact: true })).toBeVisible();
+
+  const stored = await ledger.call('records.list', { ledger: 'student-aid' });
+  expect(stored.total).toBe(1);
+  expect(stored.rows[0]!.values).toMatchObject({
+    name: '覃秋菊',
+    gender: '男',
+    id_number: idNumber,
+    amount: 800,
+    paid_on: '2019-04-12',
+    phone: '0718-3321234',
+  });
+});
+
+test('an ID number with a wrong check digit is refused under 身份证号 and nothing is saved', async ({
+  page,
+  ledger,
+}) => {
+  await openLedger(page, ledger.url, 'student-aid');
+  await page.getByRole('button', { name: '新增记录' }).click();
+  const form = recordDialog(page);
+  await form.getByLabel('姓名').fill('向明杰');
+  await chooseOption(form, '性别', '男');
+  await form.getByLabel('身份证号').fill(withWrongCheckDigit(validIdNumber('2009-11-02', 57)));
+
+  // The error is there while typing, before any save.
+  const idItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('身份证号') });
+  await expect(idItem.locator('.ant-form-item-explain-error')).toHaveText('校验位不正确，请核对是否录错');
+
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: '处需要修改' })).toBeVisible();
+  await expect(idItem.locator('.ant-form-item-explain-error')).toHaveText('校验位不正确，请核对是否录错');
+  const amountItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('资助金额(元)') });
+  await expect(amountItem.locator('.ant-form-item-explain-error')).toHaveText('必填');
+
+  await form.getByRole('button', { name: '取消' }).click();
+  await expect(form).toBeHidden();
+  await expect(tableRows(page)).toHaveCount(0);
+  expect((await ledger.call('records.list', { ledger: 'student-aid' })).total).toBe(0);
+});
+
+test('deleting asks first; 取消 keeps the record and 删除 removes it', async ({ page, ledger }) => {
+  const base = {
+    gender: '女',
+    stage: '初中',
+    family_type: '低保',
+    aid_item: '国家助学金',
+    amount: 625,
+    paid_on: '2019-09-10',
+  };
+  await ledger.call('records.create', {
+    ledger: 'student-aid',
+    values: { ...base, name: '黄诗雨', id_number: validIdNumber('2006-05-20', 24) },
+  });
+  await ledger.call('records.create', {
+    ledger: 'student-aid',
+    values: { ...base, name: '谭佳怡', id_number: validIdNumber('2006-08-01', 42) },
+  });
+  await openLedger(page, ledger.url, 'student-aid');
+  await expect(tableRows(page)).toHaveCount(2);
+
+  const confirm = page.getByRole('dialog').filter({ hasText: '删除“黄诗雨”这条记录？' });
+  await rowWith(page, '黄诗雨').getByRole('button', { name: '删除' }).click();
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(tableRows(page)).toHaveCount(2);
+
+  await rowWith(page, '黄诗雨').getByRole('button', { name: '删除' }).click();
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('已删除：黄诗雨')).toBeVisible();
+  await expect(rowWith(page, '黄诗雨')).toHaveCount(0);
+  await expect(rowWith(page, '谭佳怡')).toHaveCount(1);
+
+  const left = await ledger.call('records.list', { ledger: 'student-aid' });
+  expect(left.rows.map((r) => r.values.name)).toEqual(['谭佳怡']);
+});
+
+test('editing a record saves the change and the table shows it', async ({ page, ledger }) => {
+  const created = await ledger.call('records.create', {
+    ledger: 'student-aid',
+    values: {
+      name: '杨晓东',
+      gender: '男',
+      id_number: validIdNumber('2007-10-30', 71),
+      stage: '高中',
+      family_type: '建档立卡',
+      aid_item: '国家助学金',
+      amount: 1000,
+      paid_on: '2019-10-08',
+    },
+  });
+  await openLedger(page, ledger.url, 'student-aid');
+  await rowWith(page, '杨晓东').getByRole('button', { name: '编辑' }).click();
+  const form = recordDialog(page);
+  await expect(form.getByLabel('资助金额(元)')).toHaveValue('1000');
+  await form.getByLabel('资助金额(元)').fill('1250.5');
+  // An extensible choice takes a value typed by the user.
+  await form.getByLabel('资助项目', { exact: true }).click();
+  await form.getByLabel('资助项目', { exact: true }).fill('县级教育救助');
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle('新增选项：县级教育救助')
+    .click();
+  await form.getByRole('button', { name: '保存' }).click();
+
+  await expect(form).toBeHidden();
+  const row = rowWith(page, '杨晓东');
+  await expect(row.getByRole('cell', { name: '1,250.50', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '县级教育救助', exact: true })).toBeVisible();
+  const stored = await ledger.call('records.get', { id: created.id });
+  expect(stored.values).toMatchObject({ amount: 1250.5, aid_item: '县级教育救助' });
+});
