@@ -13,12 +13,19 @@ import { proposeFromBase64 } from './ledgers/header-to-definition.js';
 import { APP_VERSION } from './version.js';
 import { REPORT_HANDLERS } from './reports/handlers.js';
 import { IMPORT_HANDLERS } from './import/api-handlers.js';
+import { EXPORT_HANDLERS } from './export/api-handlers.js';
+import type { ExportJobs } from './export/export-jobs.js';
+import type { DeliverFile } from './export/delivery.js';
 
 export interface ApiContext {
   db: Db;
   dbFile: string;
   operator: string;
   transport: 'electron' | 'http' | 'test';
+  /** Exports run for the UI (export.*); a transport without it answers those calls with an error. */
+  exports?: ExportJobs;
+  /** Hands a finished export to the user: a save dialog in Electron, a download link in the browser. */
+  deliverFile?: DeliverFile;
 }
 
 /** Handlers may be async (file reading, document packing); dispatch awaits them. */
@@ -63,4 +70,5 @@ export const HANDLERS: Handlers = {
   'records.history': (ctx, input) => listAudit(ctx.db, 'record', input.id),
   ...REPORT_HANDLERS,
   ...IMPORT_HANDLERS,
+  ...EXPORT_HANDLERS,
 };

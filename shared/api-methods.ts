@@ -32,6 +32,10 @@ export const API_METHODS = [
   'reports.docx',
   'reports.saveType',
   'reports.deleteType',
+  'export.start',
+  'export.status',
+  'export.cancel',
+  'export.deliver',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,6 +5,7 @@ import { HEADER_FILE_MAX_BYTES, LedgerTypeDraftSchema, TypeConflictSchema } from
 import { parsePeriod, PERIOD_HELP } from './period.js';
 import { REPORT_API } from './report-api.js';
 import { IMPORT_API } from './import-api.js';
+import { EXPORT_API } from './export-api.js';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
@@ -128,6 +129,7 @@ export const API = {
   },
   ...REPORT_API,
   ...IMPORT_API,
+  ...EXPORT_API,
 } satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

@@ -6,6 +6,9 @@ import { APP_ORIGIN, IPC_CHANNEL } from './channel.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { hardenWebContents, isTrustedSender } from './security.js';
 import { electronNativeBinding } from './native.js';
+import { ExportJobs } from '../export/export-jobs.js';
+import { deliverWithSaveDialog } from './deliver-file.js';
+import { disposeExportsOnQuit } from './exports-on-quit.js';
 
 // Two processes must never write one ledger file: a second launch focuses the first window.
 if (!app.requestSingleInstanceLock()) {
@@ -29,9 +32,19 @@ function start(): void {
   const dbFile = process.env.TAIZHANG_DB ?? path.join(app.getPath('userData'), 'taizhang.db');
   let ctx: ApiContext;
   try {
-    const db = openStore(dbFile, { nativeBinding: electronNativeBinding(appRoot, app.isPackaged) });
-    ctx = { db, dbFile, operator: defaultOperator(), transport: 'electron' };
+    const nativeBinding = electronNativeBinding(appRoot, app.isPackaged);
+    const db = openStore(dbFile, { nativeBinding });
+    const exports = new ExportJobs({ dbFile, nativeBinding });
+    ctx = {
+      db,
+      dbFile,
+      operator: defaultOperator(),
+      transport: 'electron',
+      exports,
+      deliverFile: deliverWithSaveDialog,
+    };
     app.on('will-quit', () => db.close());
+    disposeExportsOnQuit(exports);
   } catch (error) {
     dialog.showErrorBox('无法打开台账文件', error instanceof Error ? error.message : String(error));
     app.quit();

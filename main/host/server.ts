@@ -4,6 +4,8 @@ import { dispatch, type ApiContext } from '../api.js';
 import type { Db } from '../store/database.js';
 import { CONTENT_SECURITY_POLICY, requestProblem } from './security.js';
 import { defaultRendererDir, readStatic } from './static-files.js';
+import { ExportJobs } from '../export/export-jobs.js';
+import { deliverAsDownload, DOWNLOADS_PREFIX, serveDownload } from './downloads.js';
 
 // Room for an uploaded spreadsheet as base64 (the contract caps each file; this caps the request).
 const MAX_BODY = 48 * 1024 * 1024;
@@ -20,6 +22,8 @@ export interface HostOptions {
 export interface BrowserHost {
   url: string;
   port: number;
+  /** The exports started from the page; their files go when the host closes. */
+  exports: ExportJobs;
   close(): Promise<void>;
 }
 
@@ -80,7 +84,15 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
 
 /** Serves the built renderer and the API contract on 127.0.0.1 only. */
 export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
-  const ctx: ApiContext = { db: options.db, dbFile: options.dbFile, operator: options.operator, transport: 'http' };
+  const exports = new ExportJobs({ dbFile: options.dbFile });
+  const ctx: ApiContext = {
+    db: options.db,
+    dbFile: options.dbFile,
+    operator: options.operator,
+    transport: 'http',
+    exports,
+    deliverFile: deliverAsDownload,
+  };
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   let port = options.port;
   const server = http.createServer((req, res) => {
@@ -93,6 +105,7 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
       });
       return;
     }
+    if (url.startsWith(DOWNLOADS_PREFIX)) return serveDownload(exports, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法');
     const file = readStatic(rendererDir, url);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '界面文件不存在：请先运行 npm run build');
@@ -105,7 +118,11 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
       resolve({
         url: `http://127.0.0.1:${port}/`,
         port,
-        close: () => new Promise((done) => server.close(() => done())),
+        exports,
+        close: async () => {
+          await exports.dispose();
+          await new Promise<void>((done) => server.close(() => done()));
+        },
       });
     });
   });

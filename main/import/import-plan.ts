@@ -12,14 +12,16 @@ import {
 import { headerEnd, MergeFiller, resolveHeader } from './header-band.js';
 import { loadMapping, type RememberedMapping } from './mapping-memory.js';
 import { openTable } from './read-table.js';
-import { RowSorter, type AcceptedRow, type IgnoredRows, type RejectedRow } from './row-sorter.js';
+import { RowSorter, type IgnoredRows, type RejectedRow } from './row-sorter.js';
+import type { AcceptedRows } from './accepted-rows.js';
 import type { SheetCell } from './sheet-cell.js';
 import type { SheetRow } from './sheet-reader.js';
 import { columnLetter, compactLabel } from './text.js';
 import { existingKeys } from './duplicates.js';
 import { loadWorkbook, sourceName, type WorkbookSource } from './workbook-file.js';
 
-export type { AcceptedRow, RejectedRow } from './row-sorter.js';
+export type { RejectedRow } from './row-sorter.js';
+export type { AcceptedRow, AcceptedRows } from './accepted-rows.js';
 
 export interface ImportRequest {
   ledger: string;
@@ -45,7 +47,8 @@ export interface ImportPlan {
   /** Problems that stop the import as a whole (a column nobody mapped, a required field missing). */
   blocking: string[];
   warnings: string[];
-  accepted: AcceptedRow[];
+  /** Good rows in sheet order; large sets live in a temporary table until dispose(). */
+  accepted: AcceptedRows;
   rejected: RejectedRow[];
   ignored: IgnoredRows;
   /** The user's choices for this layout, remembered when the import is committed. */
@@ -104,14 +107,19 @@ export async function planImport(db: Db, request: ImportRequest): Promise<Import
     const header = resolveHeader(table.head, band, merges);
     const key = layoutKey(def, header);
     const columns = mapColumns(header, lookup, loadMapping(db, key));
-    const sorter = new RowSorter(def, columns, header, existingKeys(db, def, request.unitId));
+    const sorter = new RowSorter(db, def, columns, header, existingKeys(db, def, request.unitId));
     const filler = new MergeFiller(merges, lastHeaderRow);
     const sort = (row: SheetRow) => {
       filler.fill(row);
       sorter.add(row);
     };
-    if (firstBelow) sort(firstBelow);
-    for await (const row of table.rows) sort(row);
+    try {
+      if (firstBelow) sort(firstBelow);
+      for await (const row of table.rows) sort(row);
+    } catch (error) {
+      sorter.accepted.dispose();
+      throw error;
+    }
 
     const { blocking, warnings } = columnProblems(def, columns, sorter.filledOutside);
     const present = new Set(columns.map((c) => compactLabel(c.header)));
@@ -144,8 +152,13 @@ export async function planImport(db: Db, request: ImportRequest): Promise<Import
 
 /** What a commit of this plan writes and skips. */
 export function planCounts(plan: ImportPlan, allowDuplicates: boolean): { toImport: number; skipped: number } {
-  const duplicates = plan.accepted.filter((r) => r.duplicate).length;
+  const duplicates = plan.accepted.duplicates;
   return allowDuplicates
     ? { toImport: plan.accepted.length, skipped: 0 }
     : { toImport: plan.accepted.length - duplicates, skipped: duplicates };
+}
+
+/** Frees what the plan holds outside memory; call when done with it. */
+export function disposePlan(plan: ImportPlan): void {
+  plan.accepted.dispose();
 }

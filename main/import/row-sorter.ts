@@ -1,4 +1,6 @@
-import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
+import type { LedgerDefinition } from '../../shared/ledger-definition.js';
+import type { Db } from '../store/database.js';
+import { AcceptedRows, type AcceptedRow } from './accepted-rows.js';
 import type { ColumnMapping } from './header-match.js';
 import { checkRow, type CellError, type FieldColumn } from './row-check.js';
 import { classifyRow, type RowContext } from './row-kind.js';
@@ -6,13 +8,6 @@ import { cellText, isBlankCell, type SheetCell } from './sheet-cell.js';
 import type { SheetRow } from './sheet-reader.js';
 import { compactLabel } from './text.js';
 import { recordKey } from './duplicates.js';
-
-/** A row that passed validation; `duplicate` says why it would be skipped. */
-export interface AcceptedRow {
-  row: number;
-  values: RecordValues;
-  duplicate?: { of: 'existing' } | { of: 'in-file'; firstRow: number };
-}
 
 /** A row that failed validation, with its original cells so it can be handed back for correction. */
 export interface RejectedRow {
@@ -34,7 +29,7 @@ export interface IgnoredRows {
  * rows), rejected (cells kept) and ignored. Only rejected rows keep their cells.
  */
 export class RowSorter {
-  readonly accepted: AcceptedRow[] = [];
+  readonly accepted: AcceptedRows;
   readonly rejected: RejectedRow[] = [];
   readonly ignored: IgnoredRows = { blank: 0, totals: [], footer: [], repeatedHeader: [] };
   /** Columns (1-based) outside the mapped ones that hold something in some row. */
@@ -46,11 +41,13 @@ export class RowSorter {
   private readonly firstSeen = new Map<string, number>();
 
   constructor(
+    db: Db,
     private readonly def: LedgerDefinition,
     columns: ColumnMapping[],
     header: SheetCell[],
     private readonly existing: Set<string>,
   ) {
+    this.accepted = new AcceptedRows(db);
     this.fields = columns
       .filter((c) => c.field)
       .map((c) => ({ field: c.field!, index: c.column - 1, letter: c.letter, header: c.header }));

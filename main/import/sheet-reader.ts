@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { TaizhangError } from '../store/errors.js';
 import { isBlankCell, toSheetCell, type SheetCell } from './sheet-cell.js';
-import { decodeEntriesAsText, utf8Text } from './utf8-chunks.js';
+import { cutEntriesWhole, utf8Pieces } from './utf8-chunks.js';
 
 /** A row that holds something; cells[0] is column A. */
 export interface SheetRow {
@@ -80,7 +80,7 @@ export class SheetStream {
       worksheets: 'emit',
       entries: 'ignore',
     });
-    decodeEntriesAsText(this.reader);
+    cutEntriesWhole(this.reader);
   }
 
   /** Every sheet name in the workbook's own order (known once the first sheet has been reached). */
@@ -106,7 +106,7 @@ export class SheetStream {
 
   private sheet(worksheet: WorksheetReaderInternals): StreamedSheet {
     const fileName = this.fileName;
-    worksheet.iterator = utf8Text(worksheet.iterator);
+    worksheet.iterator = utf8Pieces(worksheet.iterator);
     return {
       name: worksheet.name,
       async *rows() {

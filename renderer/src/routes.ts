@@ -6,16 +6,18 @@ export type Route =
   | { name: 'ledger-import'; key: string }
   | { name: 'ledger-type-new' }
   | { name: 'ledger-type'; key: string }
+  | { name: 'reports' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 /** The side-navigation entry a route belongs to. */
-export type Section = 'overview' | 'ledgers' | 'settings';
+export type Section = 'overview' | 'ledgers' | 'reports' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'overview' };
   if (path === '/ledgers') return { name: 'ledgers' };
+  if (path === '/reports') return { name: 'reports' };
   if (path === '/settings') return { name: 'settings' };
   const ledger = /^\/ledgers\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (ledger) return { name: 'ledger', key: ledger[1]! };
@@ -42,6 +44,8 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return '#/ledger-types/new';
     case 'ledger-type':
       return `#/ledger-types/${route.key}`;
+    case 'reports':
+      return '#/reports';
     case 'settings':
       return '#/settings';
   }

@@ -15,6 +15,7 @@ import { commitImport } from '../../main/import/import-commit.js';
 export interface ImportRunReport {
   mode: 'xlsx' | 'csv';
   imported: number;
+  skipped: number;
   rejected: number;
   planMs: number;
   commitMs: number;
@@ -78,6 +79,7 @@ try {
     report = {
       mode,
       imported: result.imported,
+      skipped: result.skipped,
       rejected: plan.rejected.length,
       planMs: planned - start,
       commitMs: performance.now() - planned,
@@ -91,6 +93,7 @@ try {
     report = {
       mode,
       imported: result.inserted,
+      skipped: 0,
       rejected: 0,
       planMs: planned - start,
       commitMs: performance.now() - planned,

@@ -222,6 +222,7 @@ test('a column the ledger does not know blocks the import until the user maps it
 
   await chooseOption(mapping, 'J 列“资助资金来源”导入到的字段', '资金来源');
   await expect(sourceRow).toContainText('手动指定');
+  await page.screenshot({ path: `${SHOTS}/import-mapping.png`, fullPage: true, animations: 'disabled' });
   await expect(blocking).toHaveCount(0);
   await page.getByRole('tab', { name: '可导入的行（2）' }).click();
   await expect(page.getByRole('tabpanel').locator('tr.ant-table-row').first()).toContainText('县慈善总会');

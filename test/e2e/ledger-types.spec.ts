@@ -100,6 +100,13 @@ test('a type proposed from an .xlsx header, adjusted and saved, is in the catalo
 
 test('a type made from scratch takes a record, and renaming a field keeps its value', async ({ page, ledger }) => {
   await page.goto(`${ledger.url}#/ledger-types/new`);
+  // Nothing filled in: the name and the one blank field are pointed out, and nothing is created.
+  await page.getByRole('button', { name: '保存并新建台账' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '还有 2 处需要修改后才能保存' })).toBeVisible();
+  await expect(page.locator('.type-basics')).toContainText('请填写台账名称');
+  await expect(fieldRow(page, 1).getByRole('alert')).toHaveText('请填写字段名称');
+  expect((await ledger.call('ledgers.list', {})).some((l) => !l.builtin)).toBe(false);
+
   await page.getByLabel('台账名称').fill('教师家访记录');
   await setField(page, 1, '家访教师', '人员');
   await fieldRow(page, 1).getByRole('checkbox', { name: '必填' }).check();

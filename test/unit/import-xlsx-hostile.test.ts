@@ -164,7 +164,7 @@ describe('hostile cells', () => {
       unitId: store.unit.id,
       source: { bytes, name: 'a.xlsx' },
     });
-    expect(p.accepted.map((r) => [r.values.title, r.values.location, r.values.summary])).toEqual([
+    expect([...p.accepted].map((r) => [r.values.title, r.values.location, r.values.summary])).toEqual([
       ['=HYPERLINK("http://x.example/","点我")', "+cmd|' /C calc'!A0", '@SUM(1,2)'],
     ]);
     expect(p.rejected).toEqual([

@@ -82,8 +82,8 @@ describe('finding the table', () => {
     ]);
     expect(p.blocking).toEqual([]);
     expect(p.rejected).toEqual([]);
-    expect(p.accepted.map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 10]);
-    expect(p.accepted[3]!.values).toEqual({
+    expect([...p.accepted].map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect([...p.accepted][3]!.values).toEqual({
       target: '后勤、基建干部',
       time: '10 月',
       headcount: '20',
@@ -150,7 +150,7 @@ describe('finding the table', () => {
       },
     );
     expect(p.sheet).toBe('第二张');
-    expect(p.accepted.map((r) => r.row)).toEqual([5, 6]);
+    expect([...p.accepted].map((r) => r.row)).toEqual([5, 6]);
     await expect(plan('training-plan', [ATTACHMENT_1], { sheet: '附件3' })).rejects.toThrow(
       '“导入.xlsx”中没有名为“附件3”的工作表，其中的工作表有：附件1',
     );
@@ -192,7 +192,7 @@ describe('columns the labels do not name', () => {
     const again = await plan('expert-training', [nextYear]);
     expect(again.columns.find((c) => c.letter === 'C')).toMatchObject({ how: 'remembered', field: { key: 'expert' } });
     expect(again.blocking).toEqual([]);
-    expect(again.accepted[0]!.values.expert).toBe('高中物理骨干教师');
+    expect([...again.accepted][0]!.values.expert).toBe('高中物理骨干教师');
   });
 
   it('does not remember a mapping from a dry run (a plan never committed)', async () => {
@@ -204,7 +204,7 @@ describe('columns the labels do not name', () => {
   it('leaves out a column the user chose not to import, and refuses a field that does not exist', async () => {
     const p = await plan('expert-training', [ATTACHMENT_2], { mapping: [{ header: '滨江来建始专家', field: null }] });
     expect(p.blocking).toEqual([]);
-    expect(p.accepted[0]!.values.expert).toBeNull();
+    expect([...p.accepted][0]!.values.expert).toBeNull();
     await expect(
       plan('expert-training', [ATTACHMENT_2], { mapping: [{ header: '滨江来建始专家', field: '专家姓名' }] }),
     ).rejects.toThrow(
@@ -248,7 +248,7 @@ describe('rows that are not records', () => {
         ],
       },
     ]);
-    expect(p.accepted.map((r) => r.row)).toEqual([2, 5, 8]);
+    expect([...p.accepted].map((r) => r.row)).toEqual([2, 5, 8]);
     expect(p.rejected).toEqual([]);
     // Row 4 is empty in the file and never reaches the plan; row 3 holds only its 序号.
     expect(p.ignored).toEqual({ blank: 1, totals: [6, 9, 10], footer: [11, 12, 13], repeatedHeader: [7] });
@@ -291,7 +291,7 @@ describe('rows that are not records', () => {
       'paid_on',
     ]);
     expect(p.rejected.map((r) => r.errors)).toEqual([]);
-    expect(p.accepted.map((r) => [r.values.name, r.values.stage, r.values.amount])).toEqual([
+    expect([...p.accepted].map((r) => [r.values.name, r.values.stage, r.values.amount])).toEqual([
       ['张三', '小学', 500],
       ['李四', '小学', 500],
       ['王五', '小学', 800],
@@ -318,7 +318,7 @@ describe('cells as Excel keeps them', () => {
       },
     ]);
     expect(p.rejected).toEqual([]);
-    expect(p.accepted[0]!.values).toEqual({
+    expect([...p.accepted][0]!.values).toEqual({
       title: '滨江教师支教建始',
       media: '=HYPERLINK("http://evil.example/","恩施日报")',
       level: '县级',

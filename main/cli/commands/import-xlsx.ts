@@ -4,7 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { resolveUnit } from '../../store/units.js';
 import { TaizhangError } from '../../store/errors.js';
 import type { GivenMapping } from '../../import/header-match.js';
-import { planImport, planCounts } from '../../import/import-plan.js';
+import { disposePlan, planImport, planCounts } from '../../import/import-plan.js';
 import { commitImport } from '../../import/import-commit.js';
 import { writeRejectedFile } from '../../import/rejected-export.js';
 import { cellErrorLine } from '../../import/row-check.js';
@@ -17,13 +17,13 @@ interface XlsxOptions {
   unit?: string;
   sheet?: string;
   dryRun?: boolean;
-  map: GivenMapping[];
+  map?: GivenMapping[];
   allowDuplicates?: boolean;
   rejectedOut?: string;
 }
 
 /** --map "滨江来建始专家=专家" (repeatable); "列名=" leaves the column out. */
-function collectMapping(text: string, previous: GivenMapping[]): GivenMapping[] {
+function collectMapping(text: string, previous: GivenMapping[] = []): GivenMapping[] {
   const at = text.lastIndexOf('=');
   if (at <= 0) throw new InvalidArgumentError('应写作“列名=字段名”，如 "滨江来建始专家=专家"；“列名=”表示不导入该列');
   const field = text.slice(at + 1).trim();
@@ -58,22 +58,26 @@ export function register(parent: Command): void {
           unitId: unit.id,
           source: { path: options.in },
           sheet: options.sheet,
-          mapping: options.map,
+          mapping: options.map ?? [],
         });
-        if (plan.blocking.length > 0) {
-          throw new TaizhangError('validation', `未导入任何记录：${plan.blocking.join('；')}${MAP_HINT}`);
+        try {
+          if (plan.blocking.length > 0) {
+            throw new TaizhangError('validation', `未导入任何记录：${plan.blocking.join('；')}${MAP_HINT}`);
+          }
+          for (const warning of plan.warnings) process.stderr.write(`提示：${warning}\n`);
+          const allowDuplicates = options.allowDuplicates ?? false;
+          const imported = options.dryRun
+            ? planCounts(plan, allowDuplicates).toImport
+            : commitImport(db, plan, { operator, allowDuplicates }).imported;
+          if (options.rejectedOut) await writeRejectedFile(plan, options.rejectedOut);
+          printJson({
+            imported,
+            skipped: planCounts(plan, allowDuplicates).skipped,
+            rejected: plan.rejected.map((r) => ({ row: r.row, errors: r.errors.map(cellErrorLine) })),
+          });
+        } finally {
+          disposePlan(plan);
         }
-        for (const warning of plan.warnings) process.stderr.write(`提示：${warning}\n`);
-        const allowDuplicates = options.allowDuplicates ?? false;
-        const imported = options.dryRun
-          ? planCounts(plan, allowDuplicates).toImport
-          : commitImport(db, plan, { operator, allowDuplicates }).imported;
-        if (options.rejectedOut) await writeRejectedFile(plan, options.rejectedOut);
-        printJson({
-          imported,
-          skipped: planCounts(plan, allowDuplicates).skipped,
-          rejected: plan.rejected.map((r) => ({ row: r.row, errors: r.errors.map(cellErrorLine) })),
-        });
       } finally {
         db.close();
       }

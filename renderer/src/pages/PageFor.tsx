@@ -8,8 +8,9 @@ import { SettingsPage } from './settings/SettingsPage.js';
 import { NewLedgerTypePage } from './ledger-types/NewLedgerTypePage.js';
 import { LedgerTypePage } from './ledger-types/LedgerTypePage.js';
 import { ImportPage } from './import/ImportPage.js';
+import { ReportsPage } from './reports/ReportsPage.js';
 
-/** Maps a route to its page; new sections (import, reports) add a case here and in routes.ts. */
+/** Maps a route to its page; a new page adds a case here and in routes.ts. */
 export function PageFor({ route }: { route: Route }) {
   switch (route.name) {
     case 'overview':
@@ -24,6 +25,8 @@ export function PageFor({ route }: { route: Route }) {
       return <NewLedgerTypePage />;
     case 'ledger-type':
       return <LedgerTypePage key={route.key} typeKey={route.key} />;
+    case 'reports':
+      return <ReportsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

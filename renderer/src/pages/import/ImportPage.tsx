@@ -116,7 +116,9 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
               <Button type="primary" disabled={!canImport} loading={committing} onClick={() => void commit()}>
                 导入 {preview.counts.toImport} 条
               </Button>
-              <RejectedDownloadButton request={request} count={preview.counts.rejected} />
+              {preview.counts.rejected > 0 && (
+                <RejectedDownloadButton request={request} count={preview.counts.rejected} />
+              )}
               <Button href={ledgerHref}>取消</Button>
             </Flex>
           </Flex>

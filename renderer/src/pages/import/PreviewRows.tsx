@@ -25,6 +25,7 @@ function ValueRows({ definition, rows, note }: { definition: LedgerDefinition; r
           key: f.key,
           title: f.label,
           width: columnWidth(f),
+          align: f.type === 'int' || f.type === 'money' ? ('right' as const) : undefined,
           ellipsis: true,
           render: (_: unknown, r: PreviewRow) => formatCell(f, r.values?.[f.key]),
         })),

@@ -25,7 +25,7 @@ export function RejectedDownloadButton({ request, count }: { request: ImportRequ
     <Button
       icon={<DownloadOutlined aria-hidden />}
       loading={busy}
-      disabled={count === 0}
+
       onClick={() => void download()}
     >
       下载待修正行（{count} 行）

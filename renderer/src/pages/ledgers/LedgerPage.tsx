@@ -11,6 +11,7 @@ import { DEFAULT_QUERY, recordLabel, type LedgerRecord, type RecordQuery } from 
 import { LedgerToolbar } from './LedgerToolbar.js';
 import { useDeleteRecord } from './useDeleteRecord.js';
 import { LedgerTypeActions } from './LedgerTypeActions.js';
+import { ExportButton } from '../../components/export/ExportButton.js';
 
 /** The form is either closed, adding a record, or editing one. */
 type Editing = { record: LedgerRecord | null } | null;
@@ -31,7 +32,12 @@ function LedgerRecords({ definition }: { definition: LedgerDefinition }) {
 
   return (
     <>
-      <LedgerToolbar query={query} onQueryChange={changeQuery} onAdd={() => setEditing({ record: null })} />
+      <LedgerToolbar
+        query={query}
+        onQueryChange={changeQuery}
+        onAdd={() => setEditing({ record: null })}
+        actions={<ExportButton definition={definition} query={query} />}
+      />
       {records.error && <LoadProblem what="读取记录" error={records.error} onRetry={records.reload} />}
       <RecordTable
         definition={definition}

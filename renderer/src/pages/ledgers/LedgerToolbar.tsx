@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Flex, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PeriodFilter } from '../../components/PeriodFilter.js';
@@ -8,12 +9,14 @@ interface Props {
   query: RecordQuery;
   onQueryChange(change: Partial<RecordQuery>): void;
   onAdd(): void;
+  /** More buttons after 新增记录, such as 导出 Excel. */
+  actions?: ReactNode;
 }
 
 const ALL_UNITS = 0;
 
 /** Search, period and unit filters above the records table, and the button that adds a record. */
-export function LedgerToolbar({ query, onQueryChange, onAdd }: Props) {
+export function LedgerToolbar({ query, onQueryChange, onAdd, actions }: Props) {
   const { units } = useUnits();
   return (
     <Flex gap={12} align="flex-start" wrap className="ledger-toolbar">
@@ -39,6 +42,7 @@ export function LedgerToolbar({ query, onQueryChange, onAdd }: Props) {
       <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={onAdd} className="toolbar-add">
         新增记录
       </Button>
+      {actions}
     </Flex>
   );
 }

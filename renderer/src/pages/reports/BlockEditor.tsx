@@ -1,16 +1,20 @@
-import { Button, Card, Flex, Input, Select, Space, Tooltip } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
-import type { ReportBlock } from '../../../../shared/report-draft.js';
+import { Input, Select } from 'antd';
+import type { FigureView, ReportBlock } from '../../../../shared/report-draft.js';
 import { figureLabel, type FigureOption } from './figureOptions.js';
+import { BlockControls } from './BlockControls.js';
+import { ParagraphEditor } from './ParagraphEditor.js';
+import { FigureChips } from './FigureChips.js';
 
 interface Props {
   block: ReportBlock;
   figures: FigureOption[];
+  values: ReadonlyMap<string, FigureView>;
   first: boolean;
   last: boolean;
   onChange(block: ReportBlock): void;
   onMove(step: -1 | 1): void;
   onDelete(): void;
+  onShowFigure(key: string): void;
 }
 
 const BLOCK_NAMES: Record<ReportBlock['type'], string> = {
@@ -21,6 +25,14 @@ const BLOCK_NAMES: Record<ReportBlock['type'], string> = {
   'activity-list': '活动列表',
 };
 
+/** The figures a table or list is drawn from, written as text for FigureChips. */
+function sourceFigures(block: ReportBlock): string {
+  if (block.type === 'figure-table') return block.figures.map((key) => `{{${key}}}`).join('');
+  if (block.type === 'target-table') return '{{targets.progress}}';
+  if (block.type === 'activity-list') return '{{activity.count}}';
+  return '';
+}
+
 const LEVELS = [
   { value: 1, label: '一级 “一、” 黑体' },
   { value: 2, label: '二级 “（一）” 楷体' },
@@ -29,119 +41,80 @@ const LEVELS = [
 ];
 
 const DETAILS = [
-  { value: 'none', label: '日期和名称' },
-  { value: 'summary', label: '加上内容摘要' },
+  { value: 'none', label: '每项活动写日期和名称' },
+  { value: 'summary', label: '每项活动写日期、名称和内容摘要' },
   { value: 'results', label: '只列有成效的活动及其成效' },
 ];
 
 /** One block of a draft: its own editor, and buttons to move or remove it. */
-export function BlockEditor({ block, figures, first, last, onChange, onMove, onDelete }: Props) {
-  const controls = (
-    <Space size={0}>
-      <Tooltip title="上移">
-        <Button
-          type="text"
-          size="small"
-          icon={<ArrowUpOutlined />}
-          disabled={first}
-          onClick={() => onMove(-1)}
-          aria-label="上移"
+export function BlockEditor({ block, figures, values, first, last, onChange, onMove, onDelete, onShowFigure }: Props) {
+  const controls = <BlockControls first={first} last={last} onMove={onMove} onDelete={onDelete} />;
+  if (block.type === 'paragraph') {
+    return (
+      <ParagraphEditor
+        block={block}
+        figures={figures}
+        values={values}
+        controls={controls}
+        onChange={onChange}
+        onShowFigure={onShowFigure}
+      />
+    );
+  }
+  if (block.type === 'heading') {
+    return (
+      <div className={`report-block report-block-heading report-level-${block.level}`}>
+        <Select
+          className="report-heading-level"
+          value={block.level}
+          options={LEVELS}
+          onChange={(level) => onChange({ ...block, level })}
+          aria-label="标题级别"
         />
-      </Tooltip>
-      <Tooltip title="下移">
-        <Button
-          type="text"
-          size="small"
-          icon={<ArrowDownOutlined />}
-          disabled={last}
-          onClick={() => onMove(1)}
-          aria-label="下移"
+        <Input
+          className="report-heading-text"
+          value={block.text}
+          onChange={(e) => onChange({ ...block, text: e.target.value })}
+          aria-label="标题文字"
         />
-      </Tooltip>
-      <Tooltip title="删除">
-        <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={onDelete} aria-label="删除" />
-      </Tooltip>
-    </Space>
-  );
+        {controls}
+      </div>
+    );
+  }
   return (
-    <Card
-      size="small"
-      className={`report-block report-block-${block.type}`}
-      title={BLOCK_NAMES[block.type]}
-      extra={controls}
-    >
-      {block.type === 'heading' && (
-        <Space.Compact block>
+    <div className={`report-block report-block-${block.type}`}>
+      <div className="report-block-head">
+        <span className="report-block-kind">{BLOCK_NAMES[block.type]}</span>
+        {block.type === 'activity-list' ? (
           <Select
-            className="report-heading-level"
-            value={block.level}
-            options={LEVELS}
-            onChange={(level) => onChange({ ...block, level })}
-            aria-label="标题级别"
+            className="report-block-fill"
+            value={block.detail}
+            options={DETAILS}
+            onChange={(detail) => onChange({ ...block, detail })}
+            aria-label="每项活动写什么"
           />
+        ) : (
           <Input
-            value={block.text}
-            onChange={(e) => onChange({ ...block, text: e.target.value })}
-            aria-label="标题文字"
-          />
-        </Space.Compact>
-      )}
-      {block.type === 'paragraph' && (
-        <>
-          <Input.TextArea
-            value={block.text}
-            autoSize={{ minRows: 2, maxRows: 12 }}
-            placeholder={block.hint ?? '输入正文；{{数据项}} 会按台账自动填写'}
-            onChange={(e) => onChange({ ...block, text: e.target.value })}
-            aria-label="段落文字"
-          />
-          <Select
-            className="report-insert-figure"
-            size="small"
-            showSearch
-            placeholder="插入数据项…"
-            value={null}
-            options={figures.map((f) => ({ value: f.key, label: figureLabel(f) }))}
-            optionFilterProp="label"
-            onChange={(key: string) => onChange({ ...block, text: `${block.text}{{${key}}}` })}
-          />
-        </>
-      )}
-      {block.type === 'figure-table' && (
-        <Flex vertical gap={8}>
-          <Input
+            className="report-block-fill"
             value={block.title}
             prefix="表题："
             aria-label="表题"
             onChange={(e) => onChange({ ...block, title: e.target.value })}
           />
-          <Select
-            mode="multiple"
-            className="report-block-fill"
-            value={block.figures}
-            options={figures.map((f) => ({ value: f.key, label: figureLabel(f) }))}
-            optionFilterProp="label"
-            onChange={(keys: string[]) => keys.length > 0 && onChange({ ...block, figures: keys })}
-            aria-label="表中的数据项"
-          />
-        </Flex>
-      )}
-      {block.type === 'target-table' && (
-        <Input
-          value={block.title}
-          prefix="表题："
-          aria-label="表题"
-          onChange={(e) => onChange({ ...block, title: e.target.value })}
-        />
-      )}
-      {block.type === 'activity-list' && (
+        )}
+        {controls}
+      </div>
+      {block.type === 'figure-table' && (
         <Select
-          value={block.detail}
-          options={DETAILS}
-          onChange={(detail) => onChange({ ...block, detail })}
-          aria-label="每项活动写什么"
+          mode="multiple"
+          value={block.figures}
+          options={figures.map((f) => ({ value: f.key, label: figureLabel(f) }))}
+          optionFilterProp="label"
+          onChange={(keys: string[]) => keys.length > 0 && onChange({ ...block, figures: keys })}
+          aria-label="表中的数据项"
         />
       )}
-    </Card>
+      <FigureChips text={sourceFigures(block)} values={values} onShow={onShowFigure} />
+    </div>
   );
 }

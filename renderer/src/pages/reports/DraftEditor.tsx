@@ -1,15 +1,20 @@
-import { Button, DatePicker, Dropdown, Flex, Form, Input, Select } from 'antd';
+import { Alert, Button, DatePicker, Dropdown, Flex, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { ReportBlock, ReportContent } from '../../../../shared/report-draft.js';
+import type { FigureView, ReportBlock, ReportContent } from '../../../../shared/report-draft.js';
 import { BlockEditor } from './BlockEditor.js';
+import { FigureChips } from './FigureChips.js';
+import { MarkedTextArea } from './MarkedTextArea.js';
 import type { FigureOption } from './figureOptions.js';
 
 interface Props {
   content: ReportContent;
   figures: FigureOption[];
+  /** The period's figures by key, with their values now. */
+  values: ReadonlyMap<string, FigureView>;
   ledgers: Array<{ key: string; label: string }>;
   onEdit(change: (content: ReportContent) => ReportContent): void;
+  onShowFigure(key: string): void;
 }
 
 let counter = 0;
@@ -32,7 +37,7 @@ const ADD_ITEMS = [
 ];
 
 /** The draft as the user edits it: title, 主送, blocks in order, signature and 附件. */
-export function DraftEditor({ content, figures, ledgers, onEdit }: Props) {
+export function DraftEditor({ content, figures, values, ledgers, onEdit, onShowFigure }: Props) {
   const setBlocks = (change: (blocks: ReportBlock[]) => ReportBlock[]) =>
     onEdit((c) => ({ ...c, blocks: change(c.blocks) }));
   const move = (index: number, step: -1 | 1) =>
@@ -46,8 +51,29 @@ export function DraftEditor({ content, figures, ledgers, onEdit }: Props) {
 
   return (
     <Form layout="vertical" className="report-editor">
-      <Form.Item label="标题（可用 {{unit.name}}、{{period.label}}；换行处即标题回行处）">
-        <Input.TextArea
+      <Alert
+        className="report-editor-help"
+        type="info"
+        showIcon
+        title={
+          <>
+            <mark className="report-mark-figure">{'{{…}}'}</mark>{' '}
+            是按台账自动统计的数据，打开草稿或“重新统计”时按当前记录重算，段落下方是它们现在的值；
+            <mark className="report-mark-optional">[[…]]</mark> 中的部分在其中数据为空时省略，数据为空的整句不写入报告。
+          </>
+        }
+      />
+      <Form.Item
+        label="标题"
+        extra={
+          <>
+            换行处即标题回行处。
+            <FigureChips text={content.title} values={values} onShow={onShowFigure} />
+          </>
+        }
+      >
+        <MarkedTextArea
+          aria-label="标题"
           value={content.title}
           autoSize={{ minRows: 1, maxRows: 3 }}
           onChange={(e) => onEdit((c) => ({ ...c, title: e.target.value }))}
@@ -66,6 +92,8 @@ export function DraftEditor({ content, figures, ledgers, onEdit }: Props) {
             key={block.id}
             block={block}
             figures={figures}
+            values={values}
+            onShowFigure={onShowFigure}
             first={i === 0}
             last={i === content.blocks.length - 1}
             onChange={(changed) => setBlocks((blocks) => blocks.map((b, j) => (j === i ? changed : b)))}
@@ -95,6 +123,8 @@ export function DraftEditor({ content, figures, ledgers, onEdit }: Props) {
       <Form.Item label="附件表格（本期记录，按所选顺序编为附件 1、附件 2 …）">
         <Select
           mode="multiple"
+          placeholder="不附表格"
+          aria-label="附件表格"
           value={content.attachments.map((a) => a.ledger)}
           options={ledgers.map((l) => ({ value: l.key, label: l.label }))}
           optionFilterProp="label"

@@ -1,14 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Spin } from 'antd';
 import type { ReportContent } from '../../../../shared/report-draft.js';
 import { call } from '../../api.js';
 import type { DraftRef } from './useReportDraft.js';
 
+interface Props {
+  draftRef: DraftRef;
+  content: ReportContent;
+  /** Changes when the figures were counted again, to redraw with the same text. */
+  stamp: number;
+  /** Figures whose records can be shown; clicking one in the preview asks for them. */
+  traceable: ReadonlySet<string>;
+  onShowFigure(key: string): void;
+  onPages(pages: number): void;
+}
+
+const FRAME_CSS = `
+.figure.traceable { cursor: pointer; }
+.figure.traceable:hover { outline: 1px solid #d4b106; }
+`;
+
 /** The report as it will print, A4 pages in an isolated frame, redrawn shortly after each edit. */
-export function ReportPreview({ draftRef, content }: { draftRef: DraftRef; content: ReportContent }) {
+export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigure, onPages }: Props) {
   const [html, setHtml] = useState<string>();
-  const [pages, setPages] = useState(0);
   const [problem, setProblem] = useState<string>();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const scrollTop = useRef(0);
+  const handlers = useRef({ traceable, onShowFigure });
+  useEffect(() => {
+    handlers.current = { traceable, onShowFigure };
+  }, [traceable, onShowFigure]);
 
   // Compared by value: the draft is a new object after every keystroke.
   const request = JSON.stringify({ ...draftRef, content, highlightFigures: true });
@@ -19,8 +40,9 @@ export function ReportPreview({ draftRef, content }: { draftRef: DraftRef; conte
       call('reports.preview', JSON.parse(request) as Parameters<typeof call<'reports.preview'>>[1]).then(
         (result) => {
           if (stale) return;
+          scrollTop.current = frame.current?.contentDocument?.scrollingElement?.scrollTop ?? scrollTop.current;
           setHtml(result.html);
-          setPages(result.pages);
+          onPages(result.pages);
           setProblem(undefined);
         },
         (error: unknown) => !stale && setProblem(error instanceof Error ? error.message : String(error)),
@@ -30,14 +52,39 @@ export function ReportPreview({ draftRef, content }: { draftRef: DraftRef; conte
       stale = true;
       clearTimeout(timer);
     };
-  }, [request]);
+  }, [request, stamp, onPages]);
+
+  // The frame runs no script of its own; the page marks the figures it can trace and listens for clicks.
+  const wire = () => {
+    const doc = frame.current?.contentDocument;
+    if (!doc) return;
+    const style = doc.createElement('style');
+    style.textContent = FRAME_CSS;
+    doc.head.append(style);
+    for (const span of doc.querySelectorAll<HTMLElement>('[data-figure]')) {
+      if (!handlers.current.traceable.has(span.dataset.figure ?? '')) continue;
+      span.classList.add('traceable');
+      span.title = '点击查看来源记录';
+    }
+    doc.addEventListener('click', (event) => {
+      const span = (event.target as Element).closest<HTMLElement>('.figure.traceable');
+      if (span?.dataset.figure) handlers.current.onShowFigure(span.dataset.figure);
+    });
+    // Redrawing after an edit keeps the place the user was reading.
+    if (doc.scrollingElement) doc.scrollingElement.scrollTop = scrollTop.current;
+  };
 
   if (problem) return <Alert type="warning" showIcon title="预览暂不可用" description={problem} />;
-  if (!html) return <Spin />;
+  if (!html) return <Spin className="report-preview-wait" />;
   return (
-    <div className="report-preview">
-      <div className="report-preview-pages">共 {pages} 页（黄色底为自动填写的数据）</div>
-      <iframe title="报告预览" srcDoc={html} sandbox="" className="report-preview-frame" />
-    </div>
+    <iframe
+      ref={frame}
+      title="报告预览"
+      srcDoc={html}
+      // Same origin so the page can reach the figures; no scripts run inside.
+      sandbox="allow-same-origin"
+      className="report-preview-frame"
+      onLoad={wire}
+    />
   );
 }

@@ -1,24 +1,18 @@
-import { useMemo, useState } from 'react';
-import { App, Badge, Button, Col, Flex, Row, Select, Skeleton, Space, Typography } from 'antd';
-import { FileWordOutlined, SaveOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useState } from 'react';
+import { App, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { parsePeriod } from '../../../../shared/period.js';
 import { useApi } from '../../hooks/useApi.js';
 import { useUnits } from '../../unit/UnitContext.js';
 import { call, errorMessage } from '../../api.js';
-import { PeriodFilter } from '../../components/PeriodFilter.js';
 import { LoadProblem } from '../../components/LoadProblem.js';
 import { DraftEditor } from './DraftEditor.js';
-import { FigurePanel } from './FigurePanel.js';
-import { ReportPreview } from './ReportPreview.js';
+import { ReportSidePanel } from './ReportSidePanel.js';
+import { ReportToolbar } from './ReportToolbar.js';
+import { FigureRecordsDrawer } from './FigureRecordsDrawer.js';
 import { useReportDraft, type DraftRef } from './useReportDraft.js';
 import { DOCX_MIME, downloadBase64 } from './downloadFile.js';
+import { readChoice, rememberChoice } from './lastChoice.js';
 import './reports.css';
-
-/** This half-year, "2019H1": what a half-year summary is usually written for. */
-function currentHalfYear(): string {
-  const today = new Date();
-  return `${today.getFullYear()}H${today.getMonth() < 6 ? 1 : 2}`;
-}
 
 /** 报送: Word reports drafted from the ledgers, edited beside a page-true preview, saved as .docx. */
 export function ReportsPage() {
@@ -26,12 +20,23 @@ export function ReportsPage() {
   const { current } = useUnits();
   const types = useApi('reports.types', {});
   const ledgers = useApi('ledgers.list', {});
-  const [type, setType] = useState('half-year-summary');
-  const [period, setPeriod] = useState<string | undefined>(currentHalfYear);
+  const [choice, setChoice] = useState(readChoice);
   const [activityId, setActivityId] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+  const [shownFigure, setShownFigure] = useState<string>();
+  const { type, period } = choice;
 
-  const template = types.data?.types.find((t) => t.template.key === type)?.template;
+  useEffect(() => rememberChoice(choice), [choice]);
+
+  const typeList = types.data?.types ?? [];
+  const template = typeList.find((t) => t.template.key === type)?.template;
+  // A remembered type that has since been deleted falls back to the first one.
+  useEffect(() => {
+    const first = types.data?.types[0];
+    if (first && !template) setChoice((c) => ({ ...c, type: first.template.key }));
+  }, [types.data, template]);
+
   const forActivities = template?.subject === 'activity';
   const range = period ? parsePeriod(period) : null;
   const activities = useApi(
@@ -49,26 +54,31 @@ export function ReportsPage() {
 
   const draftRef = useMemo<DraftRef | null>(
     () =>
-      current && period ? { type, period, unitId: current.id, activityId: forActivities ? activityId : null } : null,
-    [type, period, current, activityId, forActivities],
+      current && period && template
+        ? { type, period, unitId: current.id, activityId: forActivities ? activityId : null }
+        : null,
+    [type, period, current, activityId, forActivities, template],
   );
-  const { draft, content, dirty, edit, save, error, reload } = useReportDraft(draftRef);
+  const report = useReportDraft(draftRef);
+  const { draft, content } = report;
+  const values = useMemo(() => new Map((draft?.figures ?? []).map((f) => [f.key, f])), [draft]);
+  const figure = shownFigure ? values.get(shownFigure) : undefined;
 
-  const saveDraft = async () => {
-    setBusy(true);
+  const save = async () => {
+    setSaving(true);
     try {
-      await save();
+      await report.save();
       void message.success('草稿已保存');
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
-      setBusy(false);
+      setSaving(false);
     }
   };
 
-  const exportDocx = async () => {
+  const download = async () => {
     if (!draftRef || !content) return;
-    setBusy(true);
+    setDownloading(true);
     try {
       const file = await call('reports.docx', { ...draftRef, content });
       downloadBase64(file.base64, file.fileName, DOCX_MIME);
@@ -76,7 +86,7 @@ export function ReportsPage() {
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
-      setBusy(false);
+      setDownloading(false);
     }
   };
 
@@ -86,62 +96,70 @@ export function ReportsPage() {
         报送材料
       </Typography.Title>
       {types.error && <LoadProblem what="读取报告类型" error={types.error} onRetry={types.reload} />}
-      <Space wrap align="start">
-        <Select
-          aria-label="报告类型"
-          className="report-type"
-          value={type}
-          loading={types.loading}
-          options={(types.data?.types ?? []).map((t) => ({ value: t.template.key, label: t.template.label }))}
-          onChange={(key: string) => {
-            setType(key);
-            setActivityId(null);
-          }}
-        />
-        <PeriodFilter value={period} onChange={setPeriod} />
-        {forActivities && (
-          <Select
-            aria-label="活动"
-            className="report-activity"
-            allowClear
-            placeholder="本期全部活动"
-            value={activityId}
-            options={(activities.data?.rows ?? []).map((r) => ({
-              value: r.id,
-              label: `${r.recordDate} ${String(r.values.title ?? '')}`,
-            }))}
-            onChange={(id: number | undefined) => setActivityId(id ?? null)}
-          />
-        )}
-        <Badge dot={dirty}>
-          <Button icon={<SaveOutlined />} onClick={saveDraft} disabled={!dirty || busy}>
-            保存草稿
-          </Button>
-        </Badge>
-        <Button type="primary" icon={<FileWordOutlined />} onClick={exportDocx} loading={busy} disabled={!content}>
-          导出 Word
-        </Button>
-      </Space>
+      <ReportToolbar
+        types={typeList.map((t) => ({ key: t.template.key, label: t.template.label }))}
+        typesLoading={types.loading}
+        type={type}
+        period={period}
+        activities={
+          forActivities
+            ? (activities.data?.rows ?? []).map((r) => ({
+                id: r.id,
+                label: `${r.recordDate} ${String(r.values.title ?? '')}`,
+              }))
+            : undefined
+        }
+        activityId={activityId}
+        ready={content !== undefined}
+        dirty={report.dirty}
+        saving={saving}
+        refreshing={report.refreshing}
+        downloading={downloading}
+        onType={(key) => {
+          setChoice((c) => ({ ...c, type: key }));
+          setActivityId(null);
+        }}
+        onPeriod={(p) => setChoice((c) => ({ ...c, period: p }))}
+        onActivity={setActivityId}
+        onSave={save}
+        onRefresh={report.refresh}
+        onDownload={download}
+      />
       {!period && (
         <Typography.Text type="secondary">请先填写期间，如 2019H1（上半年）或 2019-04（月份）。</Typography.Text>
       )}
-      {error && <LoadProblem what="打开草稿" error={error} onRetry={reload} />}
-      {draftRef && !content && !error && <Skeleton active />}
+      {report.error && <LoadProblem what="打开草稿" error={report.error} onRetry={report.reload} />}
+      {draftRef && !content && !report.error && <Skeleton active />}
       {draftRef && content && draft && (
-        <Row gutter={16}>
+        <Row gutter={16} className="report-workspace">
           <Col xs={24} xl={11}>
             <DraftEditor
               content={content}
               figures={types.data?.figures ?? []}
+              values={values}
               ledgers={(ledgers.data ?? []).map((l) => ({ key: l.key, label: l.label }))}
-              onEdit={edit}
+              onEdit={report.edit}
+              onShowFigure={setShownFigure}
             />
-            <FigurePanel figures={draft.figures} draftRef={draftRef} />
           </Col>
           <Col xs={24} xl={13}>
-            <ReportPreview draftRef={draftRef} content={content} />
+            <ReportSidePanel
+              draftRef={draftRef}
+              content={content}
+              figures={draft.figures}
+              stamp={report.stamp}
+              onShowFigure={setShownFigure}
+            />
           </Col>
         </Row>
+      )}
+      {draftRef && figure && (
+        <FigureRecordsDrawer
+          key={figure.key}
+          figure={figure}
+          draftRef={draftRef}
+          onClose={() => setShownFigure(undefined)}
+        />
       )}
     </Flex>
   );
