@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { TaizhangError } from '../store/errors.js';
 import { isBlankCell, toSheetCell, type SheetCell } from './sheet-cell.js';
 import { cutEntriesWhole, utf8Pieces } from './utf8-chunks.js';
+import { reorderedOrNull } from './zip-order.js';
 
 /** A row that holds something; cells[0] is column A. */
 export interface SheetRow {
@@ -18,6 +19,7 @@ export interface StreamedSheet {
 
 interface WorkbookReaderInternals {
   model?: { sheets?: Array<{ name: string }> };
+  sharedStrings?: unknown[];
 }
 
 /** What exceljs's WorksheetReader carries beyond its typings. */
@@ -29,8 +31,10 @@ interface WorksheetReaderInternals {
 
 const CHUNK = 1024 * 1024;
 
-function* chunks(bytes: Buffer): Generator<Buffer> {
-  for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+function* chunks(parts: Iterable<Buffer>): Generator<Buffer> {
+  for (const bytes of parts) {
+    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+  }
 }
 
 function toRow(row: ExcelJS.Row): SheetRow | null {
@@ -62,7 +66,7 @@ function unreadable(fileName: string, sheet: string | null, error: unknown): Tai
  * Streams a checked .xlsx sheet by sheet with exceljs's WorkbookReader, so a 300,000-row file
  * never sits in memory as a workbook model. Formulas arrive as their cached results, dates
  * (with styles cached) as Date objects, shared strings resolved. Sheets come in the order
- * their parts sit in the archive.
+ * their parts sit in the archive, after the workbook's own parts (see zip-order.ts).
  */
 export class SheetStream {
   private readonly reader: ExcelJS.stream.xlsx.WorkbookReader;
@@ -72,7 +76,8 @@ export class SheetStream {
     bytes: Buffer,
     private readonly fileName: string,
   ) {
-    this.input = Readable.from(chunks(bytes), { objectMode: false });
+    const reordered = reorderedOrNull(bytes);
+    this.input = Readable.from(chunks(reordered ?? [bytes]), { objectMode: false });
     this.reader = new ExcelJS.stream.xlsx.WorkbookReader(this.input, {
       sharedStrings: 'cache',
       styles: 'cache',
@@ -80,6 +85,9 @@ export class SheetStream {
       worksheets: 'emit',
       entries: 'ignore',
     });
+    // With the workbook's parts first, a file without shared strings needs none: every
+    // worksheet can then be read as it streams past instead of from a temporary copy.
+    if (reordered) (this.reader as unknown as WorkbookReaderInternals).sharedStrings = [];
     cutEntriesWhole(this.reader);
   }
 

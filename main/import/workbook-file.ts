@@ -122,7 +122,7 @@ export async function loadWorkbook(source: WorkbookSource): Promise<CheckedWorkb
   const index = sheetIndexer();
   let names: Set<string>;
   try {
-    names = new Set((await verifyZip(bytes, index.observer)).map((e) => e.name));
+    names = new Set((await verifyZip(bytes, index.observer)).entries.map((e) => e.name));
   } catch (error) {
     if (error instanceof ZipCheckError) throw zipProblem(error, name);
     throw error;

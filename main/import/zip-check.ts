@@ -13,6 +13,12 @@ export interface ZipEntry {
   localOffset: number;
 }
 
+/** The entries an archive lists, and where its central directory starts. */
+export interface ZipListing {
+  entries: ZipEntry[];
+  directoryOffset: number;
+}
+
 export type ZipProblem =
   { kind: 'truncated' } | { kind: 'encrypted' } | { kind: 'too-large' } | { kind: 'corrupt'; entry?: string };
 
@@ -76,7 +82,7 @@ function applyZip64(bytes: Buffer, entry: ZipEntry, extraStart: number, extraEnd
 }
 
 /** The central directory: every entry the archive says it holds. */
-export function listZipEntries(bytes: Buffer): ZipEntry[] {
+export function listZipEntries(bytes: Buffer): ZipListing {
   const eocd = findEndRecord(bytes);
   const { count, offset } = directoryBounds(bytes, eocd);
   const entries: ZipEntry[] = [];
@@ -99,7 +105,7 @@ export function listZipEntries(bytes: Buffer): ZipEntry[] {
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  return { entries, directoryOffset: offset };
 }
 
 function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
@@ -145,8 +151,9 @@ function verifyDeflated(data: Buffer, entry: ZipEntry, observe: ((chunk: Buffer)
  * entry instead of failing; this turns every such file into one clear error first. The
  * observer sees each entry's inflated bytes on the way.
  */
-export async function verifyZip(bytes: Buffer, observer: EntryObserver = () => null): Promise<ZipEntry[]> {
-  const entries = listZipEntries(bytes);
+export async function verifyZip(bytes: Buffer, observer: EntryObserver = () => null): Promise<ZipListing> {
+  const listing = listZipEntries(bytes);
+  const { entries } = listing;
   let total = 0;
   for (const entry of entries) {
     if (entry.flags & 0x1) fail({ kind: 'encrypted' });
@@ -167,5 +174,5 @@ export async function verifyZip(bytes: Buffer, observer: EntryObserver = () => n
       fail({ kind: 'corrupt', entry: entry.name });
     }
   }
-  return entries;
+  return listing;
 }

@@ -58,7 +58,9 @@ test.describe('exporting a ledger from its page', () => {
     await dialog.getByRole('button', { name: '开始导出' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`2019年上半年-学生资助台账-${UNIT}.xlsx`);
-    await expect(dialog.getByText(`已开始下载“2019年上半年-学生资助台账-${UNIT}.xlsx”`, { exact: false })).toBeVisible();
+    await expect(
+      dialog.getByText(`已开始下载“2019年上半年-学生资助台账-${UNIT}.xlsx”`, { exact: false }),
+    ).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/export-downloaded.png`, animations: 'disabled' });
 
     const sheets = readSheets(await saved(download, 'export.xlsx'));
@@ -85,16 +87,15 @@ test.describe('exporting a ledger from its page', () => {
     await dialog.getByRole('checkbox', { name: /合并为报送包/ }).check();
     await expect(dialog.getByText('合并为报送包时，请至少再选择一个台账')).toBeVisible();
     await expect(dialog.getByRole('button', { name: '开始导出' })).toBeDisabled();
-    await dialog.getByLabel('同时导出的台账').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle('校农结合采购台账', { exact: true })
-      .click();
-    const chosen = dialog.locator('.ant-select-selection-item');
-    await expect(chosen).toHaveText(['校农结合采购台账']);
+    // Typed and picked with Enter: a click can land while the list is still moving into place.
+    const others = dialog.getByLabel('同时导出的台账');
+    const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await others.pressSequentially('校农结合');
+    await expect(list.getByTitle('校农结合采购台账', { exact: true })).toBeVisible();
+    await others.press('Enter');
     await dialog.getByText('导出 Excel：学生资助台账', { exact: true }).click();
-    await expect(chosen).toHaveText(['校农结合采购台账']);
-    await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+    await expect(list).toHaveCount(0);
+    await expect(dialog.locator('.ant-select-selection-item')).toHaveText(['校农结合采购台账']);
     await page.screenshot({ path: `${SHOTS}/export-bundle.png`, animations: 'disabled' });
 
     const downloading = page.waitForEvent('download');

@@ -19,7 +19,7 @@ const COUNTY_OR_ABOVE = ['县级', '市级', '省级', '国家级'];
 /** A count or amount of nothing: "0人", "0 条", "0元" … as a sentence would state it. */
 const ZERO_FIGURE = /(?<![\d.])0\s*(?:人次|人|条|次|元|项|期|户次|批次)/;
 
-test.use({ ledgerSetup: { unit: UNIT, demoRows: 500 } });
+test.use({ ledgerSetup: { unit: UNIT, demoRows: 500 }, viewport: { width: 1360, height: 860 } });
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
 function money(total: number): string {
@@ -31,7 +31,6 @@ test('the 2019H1 half-year summary states figures that are those of the ledgers 
   page,
   ledger,
 }) => {
-  await page.setViewportSize({ width: 1360, height: 860 });
   await openReport(page, ledger.url, '半年工作总结', '2019H1');
   await expect(previewFrame(page).locator('p.title')).toHaveText(TITLE_2019H1);
   const aidSentence = previewBody(page).filter({ hasText: /^资助学生/ });
@@ -82,7 +81,6 @@ test('the 2019H1 half-year summary states figures that are those of the ledgers 
 });
 
 test('a figure opens the records it counts, as many as the figure says', async ({ page, ledger }) => {
-  await page.setViewportSize({ width: 1360, height: 860 });
   await openReport(page, ledger.url, '半年工作总结', '2019H1');
   const publicity = await allRecords(page, 'publicity', '2019H1');
   const countyPlus = publicity.filter((r) => COUNTY_OR_ABOVE.includes(String(r.values.level)));
@@ -112,6 +110,8 @@ test('a figure opens the records it counts, as many as the figure says', async (
   // And from the list of the period's figures: the students aided, from every aid record of the period.
   const aid = await allRecords(page, 'student-aid', '2019H1');
   await page.getByRole('tab', { name: /^本期数据/ }).click();
+  await expect(page.getByRole('button', { name: /^资助学生（按身份证号去重）/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/reports-figures.png`, animations: 'disabled' });
   await page.getByRole('button', { name: /^资助学生（按身份证号去重）/ }).click();
   const students = new Set(aid.map((r) => r.values.id_number)).size;
   const aidDrawer = page.getByRole('dialog', { name: `资助学生（按身份证号去重）：${students}人` });
@@ -129,7 +129,8 @@ test('edited prose is kept through a save, a reload and a recount of the figures
   const problems = page.getByPlaceholder('请补充工作中遇到的困难和问题');
   await problems.fill('部分村小音体美教师缺编，课程开设不足。');
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByText('草稿已保存', { exact: true }).first()).toBeVisible();
+  await expect(page.locator('.ant-message')).toContainText('草稿已保存');
+  await expect(page.getByRole('button', { name: '草稿已保存' })).toBeDisabled();
 
   await page.reload();
   // The page comes back to the report last worked on.
@@ -143,13 +144,18 @@ test('edited prose is kept through a save, a reload and a recount of the figures
   );
   await expect(previewBody(page).filter({ hasText: '部分村小音体美教师缺编' })).toHaveCount(1);
 
-  // Another report is published meanwhile; an edit not yet saved is made; then the figures are counted again.
+  // An edit not yet saved; then another report is published and the figures are counted again.
+  await problems.fill('部分村小音体美教师缺编，课程开设不足；寄宿制学校生活教师不足。');
+  await expect(previewBody(page).filter({ hasText: '寄宿制学校生活教师不足' })).toHaveCount(1);
+  const totalChip = page.locator('.report-chips .ant-tag').filter({ hasText: /^宣传报道：/ });
+  await expect(totalChip).toHaveText(`宣传报道：${publicity.length}条`);
   await ledger.call('records.create', {
     ledger: 'publicity',
     values: { title: '建始县高坪镇送教下乡活动侧记', media: '恩施日报', level: '市级', publish_date: '2019-06-20' },
   });
-  await problems.fill('部分村小音体美教师缺编，课程开设不足；寄宿制学校生活教师不足。');
+  await expect(publicitySentence).toContainText(`发布宣传报道${publicity.length}条`);
   await page.getByRole('button', { name: '重新统计' }).click();
+  await expect(totalChip).toHaveText(`宣传报道：${publicity.length + 1}条`);
   await expect(publicitySentence).toHaveText(
     `宣传工作稳步推进，发布宣传报道${publicity.length + 1}条，其中县级以上${countyPlus + 1}条。`,
   );
@@ -164,7 +170,8 @@ test('下载 Word gives a .docx with the title and the edited prose', async ({ p
   await expect(previewFrame(page).locator('p.title')).toHaveText(TITLE_2019H1);
   const plans = page.getByPlaceholder('请补充下一步工作打算');
   await plans.fill('下学期继续开展“送教下乡”，新增结对帮扶村小两所。');
-  await expect(previewBody(page).filter({ hasText: '新增结对帮扶村小两所' })).toHaveCount(1);
+  // The preview, redrawn, shows the page where the edited paragraph is printed.
+  await expect(previewBody(page).filter({ hasText: '新增结对帮扶村小两所' })).toBeInViewport();
   await page.screenshot({ path: `${SHOTS}/reports-preview.png`, animations: 'disabled' });
 
   const downloading = page.waitForEvent('download');

@@ -12,7 +12,7 @@ import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
 import { contentDisposition } from '../../main/host/downloads.js';
 import { ExportJobs } from '../../main/export/export-jobs.js';
 import { exportJobRequest } from '../../main/export/job-request.js';
-import { copyIntoPlace } from '../../main/export/copy-into-place.js';
+import { copyIntoPlace, withXlsxExtension } from '../../main/export/copy-into-place.js';
 import { API } from '../../shared/api.js';
 import { parsePeriod } from '../../shared/period.js';
 import { readBook } from './export-xlsx-reader.js';
@@ -343,6 +343,11 @@ describe('saving a finished export where the user chose', () => {
       `无法保存到 ${path.join(dir, 'missing', 'x.xlsx')}：文件夹不存在`,
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds .xlsx to a name typed without it, and only then', () => {
+    expect(withXlsxExtension('/home/user/文档/学生资助台账')).toBe('/home/user/文档/学生资助台账.xlsx');
+    expect(withXlsxExtension('D:\\报送\\台账.XLSX')).toBe('D:\\报送\\台账.XLSX');
   });
 
   it('names the file in Content-Disposition the way browsers read it', () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { disposePlan, planImport, type ImportRequest } from '../../main/import/import-plan.js';
 import { commitImport } from '../../main/import/import-commit.js';
 import { rejectedXlsxBuffer, writeRejectedFile } from '../../main/import/rejected-export.js';
@@ -86,6 +87,32 @@ describe('round trip through an attachment table', () => {
     });
     expect(plan.rejected).toEqual([]);
     expect([...plan.accepted].map((r) => r.values)).toEqual(rows);
+  });
+});
+
+describe('reading without a temporary copy', () => {
+  it('reads a workbook whose worksheets precede its shared strings without writing the sheet to disk', async () => {
+    const def = getLedgerDefinition(source.db, 'student-aid');
+    insertRecordsBulk(source.db, def, source.unit.id, studentAidRows(new DemoRandom(3), 50), {
+      operator: '测试员',
+      source: 'test',
+    });
+    const bytes = await buildXlsx([
+      attachmentTable(
+        def,
+        records(source, 'student-aid').map((r) => r.values),
+      ),
+    ]);
+    const names = (await JSZip.loadAsync(bytes)).file(/.*/).map((f) => f.name);
+    expect(names.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(names.indexOf('xl/sharedStrings.xml'));
+    const writes = vi.spyOn(fs, 'createWriteStream');
+    try {
+      const { result } = await importInto(target, 'student-aid', bytes);
+      expect(result.imported).toBe(50);
+      expect(writes).not.toHaveBeenCalled();
+    } finally {
+      writes.mockRestore();
+    }
   });
 });
 

@@ -42,7 +42,7 @@ export function register(parent: Command): void {
     .option('--unit <name>', '填报单位（默认当前单位）')
     .option('--sheet <name>', '工作表名称（默认第一个含该台账表头的工作表）')
     .option('--dry-run', '只检查并报告结果，不写入任何内容')
-    .option('--map <列名=字段名>', '指定列与字段的对应关系，可重复；会按表头样式记住，下次自动使用', collectMapping, [])
+    .option('--map <列名=字段名>', '指定列与字段的对应关系，可重复；会按表头样式记住，下次自动使用', collectMapping)
     .option('--allow-duplicates', '与已有记录重复的行也导入')
     .option('--rejected-out <file>', '把未通过校验的行连同“错误原因”列写成 .xlsx，改正后可再导入')
     .helpOption('-h, --help', '显示帮助')

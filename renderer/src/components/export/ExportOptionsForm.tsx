@@ -96,7 +96,7 @@ export function ExportOptionsForm({ definition, scope, choices, defaultTitle, on
           )}
         </Descriptions.Item>
         {scope.search && <Descriptions.Item label="搜索">“{scope.search}”</Descriptions.Item>}
-        <Descriptions.Item label="记录数">{count}</Descriptions.Item>
+        <Descriptions.Item label="记录数">{choices.bundle ? `${definition.label} ${count}` : count}</Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary" className="export-scope-note">
         范围与台账页面当前的期间和搜索一致；要换期间，请先在页面上修改后再导出。

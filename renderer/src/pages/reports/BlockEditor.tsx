@@ -4,6 +4,7 @@ import { figureLabel, type FigureOption } from './figureOptions.js';
 import { BlockControls } from './BlockControls.js';
 import { ParagraphEditor } from './ParagraphEditor.js';
 import { FigureChips } from './FigureChips.js';
+import { FigureTag } from './FigureTag.js';
 
 interface Props {
   block: ReportBlock;
@@ -25,9 +26,8 @@ const BLOCK_NAMES: Record<ReportBlock['type'], string> = {
   'activity-list': '活动列表',
 };
 
-/** The figures a table or list is drawn from, written as text for FigureChips. */
+/** The figures a target table or activity list is drawn from, written as text for FigureChips. */
 function sourceFigures(block: ReportBlock): string {
-  if (block.type === 'figure-table') return block.figures.map((key) => `{{${key}}}`).join('');
   if (block.type === 'target-table') return '{{targets.progress}}';
   if (block.type === 'activity-list') return '{{activity.count}}';
   return '';
@@ -111,6 +111,9 @@ export function BlockEditor({ block, figures, values, first, last, onChange, onM
           options={figures.map((f) => ({ value: f.key, label: figureLabel(f) }))}
           optionFilterProp="label"
           onChange={(keys: string[]) => keys.length > 0 && onChange({ ...block, figures: keys })}
+          tagRender={({ value, label, closable, onClose }) => (
+            <FigureTag figure={values.get(String(value))} label={label} closable={closable} onClose={onClose} />
+          )}
           aria-label="表中的数据项"
         />
       )}

@@ -5,6 +5,7 @@ import type { FigureView, ReportBlock, ReportContent } from '../../../../shared/
 import { BlockEditor } from './BlockEditor.js';
 import { FigureChips } from './FigureChips.js';
 import { MarkedTextArea } from './MarkedTextArea.js';
+import './draft-editor.css';
 import type { FigureOption } from './figureOptions.js';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   ledgers: Array<{ key: string; label: string }>;
   onEdit(change: (content: ReportContent) => ReportContent): void;
   onShowFigure(key: string): void;
+  /** The text of the block just edited, for the preview to show where it lands. */
+  onEditedText(text: string): void;
 }
 
 let counter = 0;
@@ -37,7 +40,7 @@ const ADD_ITEMS = [
 ];
 
 /** The draft as the user edits it: title, 主送, blocks in order, signature and 附件. */
-export function DraftEditor({ content, figures, values, ledgers, onEdit, onShowFigure }: Props) {
+export function DraftEditor({ content, figures, values, ledgers, onEdit, onShowFigure, onEditedText }: Props) {
   const setBlocks = (change: (blocks: ReportBlock[]) => ReportBlock[]) =>
     onEdit((c) => ({ ...c, blocks: change(c.blocks) }));
   const move = (index: number, step: -1 | 1) =>
@@ -96,7 +99,10 @@ export function DraftEditor({ content, figures, values, ledgers, onEdit, onShowF
             onShowFigure={onShowFigure}
             first={i === 0}
             last={i === content.blocks.length - 1}
-            onChange={(changed) => setBlocks((blocks) => blocks.map((b, j) => (j === i ? changed : b)))}
+            onChange={(changed) => {
+              if (changed.type === 'paragraph' || changed.type === 'heading') onEditedText(changed.text);
+              setBlocks((blocks) => blocks.map((b, j) => (j === i ? changed : b)));
+            }}
             onMove={(step) => move(i, step)}
             onDelete={() => setBlocks((blocks) => blocks.filter((_, j) => j !== i))}
           />

@@ -13,6 +13,8 @@ import { figureValue } from './figureOptions.js';
 const PAGE_SIZE = 20;
 /** Enough of a record to recognise it; the ledger page has the rest. */
 const SHOWN_FIELDS = 8;
+/** Long or link-like values crowd out the ones that tell records apart. */
+const HIDDEN_TYPES = new Set(['attachments', 'url', 'longtext']);
 
 function columnsFor(definition: LedgerDefinition | undefined, offset: number): TableColumnsType<LedgerRecord> {
   const seq: TableColumnsType<LedgerRecord>[number] = {
@@ -39,7 +41,7 @@ function columnsFor(definition: LedgerDefinition | undefined, offset: number): T
     ];
   }
   // The date first: it is what places a record in the period.
-  const shown = definition.fields.filter((f) => f.type !== 'attachments' && f.key !== definition.dateField);
+  const shown = definition.fields.filter((f) => !HIDDEN_TYPES.has(f.type) && f.key !== definition.dateField);
   const dateField = definition.fields.find((f) => f.key === definition.dateField);
   const fieldColumns = shown.slice(0, SHOWN_FIELDS).map((field) => ({
     key: field.key,

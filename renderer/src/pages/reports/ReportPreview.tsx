@@ -13,6 +13,18 @@ interface Props {
   traceable: ReadonlySet<string>;
   onShowFigure(key: string): void;
   onPages(pages: number): void;
+  /** Text just edited: the redrawn preview scrolls to where it is printed. */
+  follow: string | undefined;
+}
+
+const MARKS = /\{\{[^{}]*\}\}|\[\[|\]\]/;
+const EDGE_PUNCTUATION = /^[\s，、；：。！？,;:.!?]+|[\s，、；：。！？,;:.!?]+$/g;
+
+/** A piece of the user's own words in `text` that the printed paragraph will contain as typed. */
+function snippetOf(text: string): string | undefined {
+  const pieces = text.split(MARKS).map((piece) => piece.replace(EDGE_PUNCTUATION, ''));
+  const longest = pieces.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest.length >= 2 ? longest.slice(0, 8) : undefined;
 }
 
 const FRAME_CSS = `
@@ -21,15 +33,15 @@ const FRAME_CSS = `
 `;
 
 /** The report as it will print, A4 pages in an isolated frame, redrawn shortly after each edit. */
-export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigure, onPages }: Props) {
+export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigure, onPages, follow }: Props) {
   const [html, setHtml] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const frame = useRef<HTMLIFrameElement>(null);
   const scrollTop = useRef(0);
-  const handlers = useRef({ traceable, onShowFigure });
+  const handlers = useRef({ traceable, onShowFigure, follow });
   useEffect(() => {
-    handlers.current = { traceable, onShowFigure };
-  }, [traceable, onShowFigure]);
+    handlers.current = { traceable, onShowFigure, follow };
+  }, [traceable, onShowFigure, follow]);
 
   // Compared by value: the draft is a new object after every keystroke.
   const request = JSON.stringify({ ...draftRef, content, highlightFigures: true });
@@ -70,8 +82,17 @@ export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigur
       const span = (event.target as Element).closest<HTMLElement>('.figure.traceable');
       if (span?.dataset.figure) handlers.current.onShowFigure(span.dataset.figure);
     });
-    // Redrawing after an edit keeps the place the user was reading.
-    if (doc.scrollingElement) doc.scrollingElement.scrollTop = scrollTop.current;
+    // Redrawing after an edit shows the edited text, else keeps the place the user was reading.
+    const scroller = doc.scrollingElement;
+    if (!scroller) return;
+    scroller.scrollTop = scrollTop.current;
+    const snippet = handlers.current.follow && snippetOf(handlers.current.follow);
+    const edited = snippet && [...doc.querySelectorAll('p')].find((p) => p.textContent?.includes(snippet));
+    if (!edited) return;
+    // Scrolled by hand: scrollIntoView would scroll the app's own page as well.
+    const box = edited.getBoundingClientRect();
+    const view = scroller.clientHeight;
+    if (box.top < 0 || box.bottom > view) scroller.scrollTop += box.top - view / 3;
   };
 
   if (problem) return <Alert type="warning" showIcon title="预览暂不可用" description={problem} />;

@@ -12,10 +12,11 @@ interface Props {
   figures: FigureView[];
   stamp: number;
   onShowFigure(key: string): void;
+  follow: string | undefined;
 }
 
 /** Beside the editor: the report as it will print, and the period's figures it is filled from. */
-export function ReportSidePanel({ draftRef, content, figures, stamp, onShowFigure }: Props) {
+export function ReportSidePanel({ draftRef, content, figures, stamp, onShowFigure, follow }: Props) {
   const [tab, setTab] = useState('preview');
   const [pages, setPages] = useState(0);
   const traceable = useMemo(() => new Set(figures.filter(isTraceable).map((f) => f.key)), [figures]);
@@ -45,6 +46,7 @@ export function ReportSidePanel({ draftRef, content, figures, stamp, onShowFigur
                 traceable={traceable}
                 onShowFigure={onShowFigure}
                 onPages={setPages}
+                follow={follow}
               />
             ),
           },

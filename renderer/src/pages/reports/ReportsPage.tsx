@@ -25,6 +25,7 @@ export function ReportsPage() {
   const [saving, setSaving] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const [shownFigure, setShownFigure] = useState<string>();
+  const [editedText, setEditedText] = useState<string>();
   const { type, period } = choice;
 
   useEffect(() => rememberChoice(choice), [choice]);
@@ -140,6 +141,7 @@ export function ReportsPage() {
               ledgers={(ledgers.data ?? []).map((l) => ({ key: l.key, label: l.label }))}
               onEdit={report.edit}
               onShowFigure={setShownFigure}
+              onEditedText={setEditedText}
             />
           </Col>
           <Col xs={24} xl={13}>
@@ -149,6 +151,7 @@ export function ReportsPage() {
               figures={draft.figures}
               stamp={report.stamp}
               onShowFigure={setShownFigure}
+              follow={editedText}
             />
           </Col>
         </Row>
