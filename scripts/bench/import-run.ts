@@ -19,6 +19,8 @@ export interface ImportRunReport {
   rejected: number;
   planMs: number;
   commitMs: number;
+  /** CPU time of the whole run (this process, all threads): steadier than wall time on a busy machine. */
+  cpuMs: number;
   baselineRss: number;
   maxRss: number;
 }
@@ -71,6 +73,7 @@ try {
   const unit = createUnit(db, '建始县高坪镇中心小学', 'bench');
   const def = getLedgerDefinition(db, ledger);
   let report: ImportRunReport;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   if (mode === 'xlsx') {
     const plan = await planImport(db, { ledger, unitId: unit.id, source: { path: file } });
@@ -83,6 +86,7 @@ try {
       rejected: plan.rejected.length,
       planMs: planned - start,
       commitMs: performance.now() - planned,
+      cpuMs: 0,
       baselineRss,
       maxRss: 0,
     };
@@ -97,10 +101,13 @@ try {
       rejected: 0,
       planMs: planned - start,
       commitMs: performance.now() - planned,
+      cpuMs: 0,
       baselineRss,
       maxRss: 0,
     };
   }
+  const used = process.cpuUsage(cpu);
+  report.cpuMs = (used.user + used.system) / 1000;
   report.maxRss = process.resourceUsage().maxRSS * 1024;
   process.send?.(report);
 } finally {

@@ -12,6 +12,7 @@ export function FigurePanel({ figures, onShow }: { figures: FigureView[]; onShow
   return (
     <List
       size="small"
+      bordered
       className="report-figures"
       header={
         <Typography.Text type="secondary">
