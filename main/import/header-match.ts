@@ -64,7 +64,8 @@ export class FieldLookup {
   private readonly byLabel = new Map<string, FieldDefinition>();
   private readonly byBase = new Map<string, FieldDefinition>();
   private readonly byAlias = new Map<string, FieldDefinition>();
-  readonly given = new Map<string, FieldDefinition | null>();
+  /** The user's choices by compact header text, with the header as they wrote it. */
+  readonly given = new Map<string, { header: string; field: FieldDefinition | null }>();
 
   constructor(
     readonly def: LedgerDefinition,
@@ -88,10 +89,8 @@ export class FieldLookup {
   match(text: string): { field: FieldDefinition | null; how: MatchHow | 'ignored' } | null {
     const compact = compactLabel(text);
     if (compact === '') return null;
-    if (this.given.has(compact)) {
-      const field = this.given.get(compact)!;
-      return field ? { field, how: 'given' } : { field: null, how: 'ignored' };
-    }
+    const given = this.given.get(compact);
+    if (given) return given.field ? { field: given.field, how: 'given' } : { field: null, how: 'ignored' };
     if (IGNORED_HEADERS.has(compact)) return { field: null, how: 'ignored' };
     const byLabel = this.byLabel.get(compact);
     if (byLabel) return { field: byLabel, how: 'label' };

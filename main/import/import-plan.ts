@@ -11,7 +11,7 @@ import {
 } from './header-match.js';
 import { headerEnd, MergeFiller, resolveHeader } from './header-band.js';
 import { loadMapping, type RememberedMapping } from './mapping-memory.js';
-import { openTable } from './read-table.js';
+import { openTable, type OpenTable } from './read-table.js';
 import { RowSorter, type IgnoredRows, type RejectedRow } from './row-sorter.js';
 import type { AcceptedRows } from './accepted-rows.js';
 import type { SheetCell } from './sheet-cell.js';
@@ -78,6 +78,31 @@ function columnProblems(def: LedgerDefinition, columns: ColumnMapping[], filled:
   return { blocking, warnings };
 }
 
+/** The header (completed from a two-row band when merges say so) and the first row below it. */
+async function takeHeader(
+  table: OpenTable,
+): Promise<{ header: SheetCell[]; headerRows: number[]; firstBelow?: SheetRow }> {
+  const { merges } = table.sheet;
+  const headerRow = table.head[table.head.length - 1]!.number;
+  const lastRow = headerEnd(headerRow, merges);
+  const band: SheetRow[] = [];
+  for (let next = await table.rows.next(); !next.done; next = await table.rows.next()) {
+    if (next.value.number > lastRow) {
+      return {
+        header: resolveHeader(table.head, band, merges),
+        headerRows: rowRange(headerRow, lastRow),
+        firstBelow: next.value,
+      };
+    }
+    band.push(next.value);
+  }
+  return { header: resolveHeader(table.head, band, merges), headerRows: rowRange(headerRow, lastRow) };
+}
+
+function rowRange(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
 /**
  * Reads a workbook and decides, row by row, what an import would do, writing nothing: the
  * header found, how columns map to fields, which rows are good, which are duplicates (by the
@@ -93,22 +118,11 @@ export async function planImport(db: Db, request: ImportRequest): Promise<Import
   const table = await openTable(workbook, fileName, lookup, request.sheet);
   try {
     const { merges } = table.sheet;
-    const headerRow = table.head[table.head.length - 1]!.number;
-    const lastHeaderRow = headerEnd(headerRow, merges);
-    const band: SheetRow[] = [];
-    let firstBelow: SheetRow | undefined;
-    for (let next = await table.rows.next(); !next.done; next = await table.rows.next()) {
-      if (next.value.number > lastHeaderRow) {
-        firstBelow = next.value;
-        break;
-      }
-      band.push(next.value);
-    }
-    const header = resolveHeader(table.head, band, merges);
+    const { header, headerRows, firstBelow } = await takeHeader(table);
     const key = layoutKey(def, header);
     const columns = mapColumns(header, lookup, loadMapping(db, key));
     const sorter = new RowSorter(db, def, columns, header, existingKeys(db, def, request.unitId));
-    const filler = new MergeFiller(merges, lastHeaderRow);
+    const filler = new MergeFiller(merges, headerRows[headerRows.length - 1]!);
     const sort = (row: SheetRow) => {
       filler.fill(row);
       sorter.add(row);
@@ -124,9 +138,9 @@ export async function planImport(db: Db, request: ImportRequest): Promise<Import
     const { blocking, warnings } = columnProblems(def, columns, sorter.filledOutside);
     const present = new Set(columns.map((c) => compactLabel(c.header)));
     const choices: RememberedMapping = {};
-    for (const [text, field] of lookup.given) {
-      if (present.has(text)) choices[text] = field?.key ?? null;
-      else warnings.push(`指定的列“${text}”不在表头中，未使用`);
+    for (const [text, given] of lookup.given) {
+      if (present.has(text)) choices[text] = given.field?.key ?? null;
+      else warnings.push(`指定的列“${given.header}”不在表头中，未使用`);
     }
     return {
       def,
@@ -134,7 +148,7 @@ export async function planImport(db: Db, request: ImportRequest): Promise<Import
       fileName,
       sheet: table.sheet.name,
       sheets: table.sheets,
-      headerRows: Array.from({ length: lastHeaderRow - headerRow + 1 }, (_, i) => headerRow + i),
+      headerRows,
       header,
       columns,
       layoutKey: key,

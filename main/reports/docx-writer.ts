@@ -166,9 +166,11 @@ function bodyBlock(block: ComposedBlock, keep = false): Array<Paragraph | Table>
       return [
         ...(block.title
           ? [
+              // A caption never ends a page apart from its table.
               bodyParagraph([run(block.title, { ...BODY, bold: true })], {
                 indent: false,
                 alignment: AlignmentType.CENTER,
+                keep: true,
               }),
             ]
           : []),

@@ -175,8 +175,13 @@ class Paginator {
       `<tr>${cells.map((c, i) => `<${tag}${tag === 'td' && i === 0 ? ' class="c"' : ''}>${esc(c)}</${tag}>`).join('')}</tr>`;
     const head = rowHtml(headers, 'th');
     const headHeight = rowHeight(headers);
-    if (title) this.line('table-title', esc(title));
     const all = totals ? [...rows, totals] : rows;
+    if (title) {
+      // The caption moves to the next page with its table, as keepNext does in the .docx.
+      const firstRow = all[0] ? rowHeight(all[0]) : 0;
+      if (!this.fits(LINE_PT + headHeight + firstRow) && this.page.usedPt > 0) this.newPage(this.page.landscape);
+      this.line('table-title', esc(title));
+    }
     let chunk: string[] = [];
     let chunkHeight = headHeight;
     const flush = () => {
