@@ -39,7 +39,7 @@ export function checkIdCard(raw: string): IdCardCheck {
   const date = new Date(Date.UTC(y, m - 1, d));
   const realDate =
     date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  if (!realDate || y < 1900) return { ok: false, problem: 'birthdate', value };
+  if (!realDate || y < 1900 || date.getTime() > Date.now()) return { ok: false, problem: 'birthdate', value };
   if (idCardCheckChar(value.slice(0, 17)) !== value[17]) {
     return { ok: false, problem: 'checksum', value };
   }

@@ -5,7 +5,8 @@ import { maskIdCard } from '../../shared/idcard.js';
 export function maskPhone(value: string): string {
   const mobile = /^(1\d{2})\d{4}(\d{4})$/.exec(value);
   if (mobile) return `${mobile[1]}****${mobile[2]}`;
-  const landline = /^(0\d{2,3}-?)(\d{3,4})(\d{4})(-\d{1,6})?$/.exec(value);
+  // Area codes: 010 and 02x have three digits, all others four (0718).
+  const landline = /^((?:010|02\d|0[3-9]\d{2})-?)(\d{3,4})(\d{4})(-\d{1,6})?$/.exec(value);
   if (landline) return `${landline[1]}${'*'.repeat(landline[2]!.length)}${landline[3]}${landline[4] ?? ''}`;
   if (value.length <= 4) return value;
   return `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;

@@ -77,8 +77,10 @@ export class FieldLookup {
       if (withoutUnit(label) !== label) this.byBase.set(withoutUnit(label), field);
       for (const alias of ALIASES[field.label] ?? []) this.byAlias.set(compactLabel(alias), field);
     }
-    for (const g of given)
-      this.given.set(compactLabel(g.header), g.field === null ? null : resolveFieldRef(def, g.field));
+    for (const g of given) {
+      const field = g.field === null ? null : resolveFieldRef(def, g.field);
+      this.given.set(compactLabel(g.header), { header: g.header, field });
+    }
   }
 
   static isIgnoredHeader(text: string): boolean {

@@ -70,7 +70,7 @@ function enumChoice(field: FieldDefinition, text: string): string {
   return choices.find((c) => compactLabel(c) === compact) ?? text;
 }
 
-/** "王　芳" (padded to line up with three-character names) is 王芳; "阿依古丽·买买提" keeps its dot. */
+/** "王 芳" (padded with an ideographic space to line up with longer names) is 王芳; "阿依古丽·买买提" keeps its dot. */
 function personName(text: string): string {
   return /^[\p{Script=Han}\s]+$/u.test(text) ? text.replace(/\s+/g, '') : text;
 }

@@ -48,7 +48,7 @@ function headerCells(cells: SheetCell[], header: string[]): number {
 
 function isFooter(first: string): boolean {
   if (SIGNER.test(first) || NOTE.test(first)) return true;
-  // "填表人　　审核人　　联系电话" in one cell, with nothing filled in yet.
+  // "填表人  审核人  联系电话" (ideographic spaces) in one cell, with nothing filled in yet.
   return SIGNERS.filter((s) => first.includes(s)).length >= 2 && SIGNERS.some((s) => first.startsWith(s));
 }
 

@@ -3,11 +3,19 @@ import { nowIso } from './database.js';
 import { writeAudit } from './audit.js';
 import { recordIndexer } from './search-index.js';
 import { checkValues, recordDateOf } from './records.js';
-import type { LedgerDefinition } from '../../shared/ledger-definition.js';
+import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 
 export interface BulkRow {
   values: Record<string, unknown>;
   recordDate?: string;
+}
+
+export interface BulkOptions {
+  /**
+   * The rows' values are already the output of checkValues (an import plan validated every row),
+   * so they are written as given. Only for callers that validated against this same definition.
+   */
+  prevalidated?: boolean;
 }
 
 export interface BulkResult {
@@ -26,6 +34,7 @@ export function insertRecordsBulk(
   unitId: number,
   rows: Iterable<BulkRow>,
   audit: { operator: string; source: string },
+  options: BulkOptions = {},
 ): BulkResult {
   const insert = db.prepare(
     `INSERT INTO records (ledger_key, unit_id, record_date, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -37,7 +46,7 @@ export function insertRecordsBulk(
     let lastId: number | null = null;
     let inserted = 0;
     for (const row of rows) {
-      const values = checkValues(def, row.values);
+      const values = options.prevalidated ? (row.values as RecordValues) : checkValues(def, row.values);
       const id = Number(insert.run(def.key, unitId, recordDateOf(def, values, row.recordDate), JSON.stringify(values), now, now).lastInsertRowid);
       index(id, def, values);
       firstId ??= id;

@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import { nowIso } from './database.js';
 import { TaizhangError } from './errors.js';
+import { writeAudit } from './audit.js';
 import { LedgerDefinitionSchema, type LedgerDefinition } from '../../shared/ledger-definition.js';
 
 export interface LedgerSummary {
@@ -21,9 +22,22 @@ export function syncBuiltinLedgers(db: Db, definitions: LedgerDefinition[]): voi
        revision = revision + 1
      WHERE builtin = 1 AND definition <> excluded.definition`,
   );
+  const current = db.prepare('SELECT definition FROM ledger_types WHERE key = ? AND builtin = 1');
   db.transaction(() => {
     for (const def of definitions) {
-      upsert.run({ key: def.key, label: def.label, category: def.category, definition: JSON.stringify(def), now: nowIso() });
+      const before = current.get(def.key) as { definition: string } | undefined;
+      const definition = JSON.stringify(def);
+      const { changes } = upsert.run({ key: def.key, label: def.label, category: def.category, definition, now: nowIso() });
+      if (changes === 0) continue;
+      // A new program version may ship a changed built-in definition: the log keeps both.
+      writeAudit(db, {
+        operator: '台账归档（内置台账定义）',
+        action: before ? 'update' : 'create',
+        entity: 'ledger-type',
+        entityId: def.key,
+        before: before ? JSON.parse(before.definition) : undefined,
+        after: def,
+      });
     }
   })();
 }

@@ -63,9 +63,11 @@ function whereOf(db: Db, query: RecordQuery): Where {
   }
   const search = query.search?.trim();
   if (search) {
-    // The trigram index serves LIKE patterns of three or more characters; shorter ones scan.
-    clauses.push(`r.id IN (SELECT rowid FROM records_fts WHERE body LIKE ? ESCAPE '\\')`);
-    params.push(`%${escapeLike(search)}%`);
+    // The trigram index serves LIKE patterns of three or more characters, but not with an ESCAPE
+    // clause: escape only when the text holds a LIKE wildcard, which real searches rarely do.
+    const plain = !/[\\%_]/.test(search);
+    clauses.push(`r.id IN (SELECT rowid FROM records_fts WHERE body LIKE ?${plain ? '' : " ESCAPE '\\'"})`);
+    params.push(`%${plain ? search : escapeLike(search)}%`);
   }
   return { sql: clauses.join(' AND '), params };
 }

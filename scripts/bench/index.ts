@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { writeCsvFloor } from './csv-floor.js';
 import { runExport } from './export.js';
+import { benchImport } from './import.js';
 
 /*
  * npm run bench [-- --rows N] [-- --keep]
@@ -90,10 +91,9 @@ try {
   );
   console.log(`process maxRSS (whole run, CSV included): ${fmt(mb(maxRss), 0)} MB`);
 
-  // ── Import bench ────────────────────────────────────────────────────────────────────────────
-  // The lead wires scripts/bench/import.ts in here, on the same ledger and folder, e.g.
-  //   const imported = await benchImport({ dbFile, dir, csvWriteMs: csv.ms });
-  // ────────────────────────────────────────────────────────────────────────────────────────────
+
+  console.log('');
+  await benchImport({ dbFile, dir, csvWriteMs: csv.ms });
 } finally {
   if (keep) console.log(`kept ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });

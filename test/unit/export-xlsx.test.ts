@@ -503,6 +503,8 @@ describe('export helpers', () => {
   it('masks mobile and landline numbers', () => {
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskPhone('0718-3321234')).toBe('0718-***1234');
+    expect(maskPhone('01012345678')).toBe('010****5678');
+    expect(maskPhone('021-87654321')).toBe('021-****4321');
     expect(maskPhone('07183321234')).toBe('0718***1234');
   });
 

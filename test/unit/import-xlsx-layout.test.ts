@@ -202,8 +202,14 @@ describe('columns the labels do not name', () => {
   });
 
   it('leaves out a column the user chose not to import, and refuses a field that does not exist', async () => {
-    const p = await plan('expert-training', [ATTACHMENT_2], { mapping: [{ header: '滨江来建始专家', field: null }] });
+    const p = await plan('expert-training', [ATTACHMENT_2], {
+      mapping: [
+        { header: '滨江来建始专家', field: null },
+        { header: '专家姓名', field: 'expert' },
+      ],
+    });
     expect(p.blocking).toEqual([]);
+    expect(p.warnings).toEqual(['指定的列“专家姓名”不在表头中，未使用']);
     expect([...p.accepted][0]!.values.expert).toBeNull();
     await expect(
       plan('expert-training', [ATTACHMENT_2], { mapping: [{ header: '滨江来建始专家', field: '专家姓名' }] }),

@@ -174,3 +174,26 @@ describe('records', () => {
     expect(() => countRecords(store.db, { ledger: 'student-aid', filters: [{ field: 'salary', op: 'eq', value: '1' }] })).toThrow(/没有字段“salary”/);
   });
 });
+
+describe('built-in definitions', () => {
+  it('logs a changed built-in definition when a newer program opens the file', () => {
+    store = tempStore();
+    const log = (key: string) =>
+      store.db.prepare("SELECT action FROM audit_log WHERE entity = 'ledger-type' AND entity_id = ? ORDER BY id").all(key);
+    expect(log('student-aid')).toEqual([{ action: 'create' }]);
+    // As if an older version had shipped another label: reopening brings the shipped one back, logged.
+    store.db.prepare("UPDATE ledger_types SET definition = json_set(definition, '$.label', '旧名称') WHERE key = 'student-aid'").run();
+    store.db.close();
+    const reopened = openStore(store.file);
+    try {
+      expect(getLedgerDefinition(reopened, 'student-aid').label).toBe('学生资助台账');
+      const rows = reopened
+        .prepare("SELECT action, before FROM audit_log WHERE entity = 'ledger-type' AND entity_id = 'student-aid' ORDER BY id")
+        .all() as Array<{ action: string; before: string | null }>;
+      expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
+      expect(JSON.parse(rows[1]!.before!).label).toBe('旧名称');
+    } finally {
+      reopened.close();
+    }
+  });
+});

@@ -100,3 +100,10 @@ describe('record validation', () => {
     expect(validateRecord(studentAid, validAid({ salary: '1' })).errors[0]?.message).toContain('没有字段');
   });
 });
+
+describe('ID numbers and the calendar', () => {
+  it('rejects a birth date in the future', () => {
+    const first17 = '11010520990101001';
+    expect(checkIdCard(first17 + idCardCheckChar(first17))).toMatchObject({ ok: false, problem: 'birthdate' });
+  });
+});
