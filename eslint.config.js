@@ -2,10 +2,31 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'url', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+  'url',
+  'stream',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'scratch/**', 'test-results/**', 'playwright-report/**', '.electron-native/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'scratch/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.electron-native/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +40,10 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     ignores: ['main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Electron 只能在 main/electron/ 中使用' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Electron 只能在 main/electron/ 中使用' }] },
+      ],
     },
   },
   {
@@ -29,8 +53,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'shared/ 不能依赖 Electron' }, ...nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'shared/ 不能依赖 Node 模块' }))],
-          patterns: [{ group: ['node:*'], message: 'shared/ 不能依赖 Node 模块' }, { group: ['**/main/**', '../main/*'], message: 'shared/ 不能依赖 main/' }],
+          paths: [
+            { name: 'electron', message: 'shared/ 不能依赖 Electron' },
+            ...nodeBuiltins
+              .filter((n) => !n.includes('*'))
+              .map((name) => ({ name, message: 'shared/ 不能依赖 Node 模块' })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ 不能依赖 Node 模块' },
+            { group: ['**/main/**', '../main/*'], message: 'shared/ 不能依赖 main/' },
+          ],
         },
       ],
     },
@@ -45,12 +77,17 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: '界面不能使用 Electron，请通过 shared/api.ts 调用' },
-            ...nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: '界面不能使用 Node 模块' })),
+            ...nodeBuiltins
+              .filter((n) => !n.includes('*'))
+              .map((name) => ({ name, message: '界面不能使用 Node 模块' })),
             { name: 'better-sqlite3', message: '界面不能直接访问数据库' },
           ],
           patterns: [
             { group: ['node:*'], message: '界面不能使用 Node 模块' },
-            { group: ['**/main/**', '../main/*', '../../main/*'], message: '界面不能引用 main/，请通过 shared/api.ts 调用' },
+            {
+              group: ['**/main/**', '../main/*', '../../main/*'],
+              message: '界面不能引用 main/，请通过 shared/api.ts 调用',
+            },
           ],
         },
       ],

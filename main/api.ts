@@ -27,6 +27,9 @@ export async function dispatch(ctx: ApiContext, method: unknown, payload: unknow
       return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
     }
     console.error(`[taizhang] ${method} failed`, error);
-    return { ok: false, error: { code: 'internal', message: `操作失败：${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `操作失败：${error instanceof Error ? error.message : String(error)}` },
+    };
   }
 }

@@ -32,7 +32,12 @@ export interface ApiContext {
 type Handlers = { [M in ApiMethod]: (ctx: ApiContext, input: ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
 export const HANDLERS: Handlers = {
-  'app.info': (ctx) => ({ version: APP_VERSION, dbFile: ctx.dbFile, schemaVersion: SCHEMA_VERSION, transport: ctx.transport }),
+  'app.info': (ctx) => ({
+    version: APP_VERSION,
+    dbFile: ctx.dbFile,
+    schemaVersion: SCHEMA_VERSION,
+    transport: ctx.transport,
+  }),
   'units.list': (ctx) => ({ units: listUnits(ctx.db), currentId: currentUnit(ctx.db)?.id ?? null }),
   'units.create': (ctx, input) => createUnit(ctx.db, input.name, ctx.operator),
   'units.choose': (ctx, input) => chooseUnit(ctx.db, input.id),

@@ -28,7 +28,9 @@ function electronBinary() {
 
 const binary = electronBinary();
 if (binary) {
-  const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'rebuild-electron-native.mjs')], { stdio: 'inherit' });
+  const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'rebuild-electron-native.mjs')], {
+    stdio: 'inherit',
+  });
   if (native.status !== 0) process.exit(native.status ?? 1);
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;

@@ -47,4 +47,7 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 /** What crosses the boundary: a value, or an error as a value (never a thrown exception). */
 export type ApiResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; fieldErrors?: Array<{ field: string; label: string; message: string }> } };
+  | {
+      ok: false;
+      error: { code: string; message: string; fieldErrors?: Array<{ field: string; label: string; message: string }> };
+    };

@@ -11,7 +11,10 @@ const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
 const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 const ledgerKey = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
-const period = z.string().max(40).refine((p) => parsePeriod(p) !== null, { message: PERIOD_HELP });
+const period = z
+  .string()
+  .max(40)
+  .refine((p) => parsePeriod(p) !== null, { message: PERIOD_HELP });
 /** Raw form input: the validation module decides what each string means. */
 const fieldValues = z.record(fieldKey, z.union([z.string().max(50000), z.number(), z.null()]));
 
@@ -106,7 +109,9 @@ export const API = {
   },
   'records.get': { input: z.object({ id }).strict(), output: record },
   'records.create': {
-    input: z.object({ ledger: ledgerKey, values: fieldValues, unitId: id.optional(), recordDate: isoDate.optional() }).strict(),
+    input: z
+      .object({ ledger: ledgerKey, values: fieldValues, unitId: id.optional(), recordDate: isoDate.optional() })
+      .strict(),
     output: record,
   },
   'records.update': {

@@ -10,12 +10,7 @@ export function idCardCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-export type IdCardProblem =
-  | 'length'
-  | 'characters'
-  | 'scientific'
-  | 'birthdate'
-  | 'checksum';
+export type IdCardProblem = 'length' | 'characters' | 'scientific' | 'birthdate' | 'checksum';
 
 export interface IdCardCheck {
   ok: boolean;
@@ -37,8 +32,7 @@ export function checkIdCard(raw: string): IdCardCheck {
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  const realDate =
-    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const realDate = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   if (!realDate || y < 1900 || date.getTime() > Date.now()) return { ok: false, problem: 'birthdate', value };
   if (idCardCheckChar(value.slice(0, 17)) !== value[17]) {
     return { ok: false, problem: 'checksum', value };

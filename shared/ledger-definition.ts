@@ -31,9 +31,7 @@ export const LEDGER_CATEGORIES = [
   '自定义',
 ] as const;
 
-const fieldKey = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, '字段标识只能由小写字母、数字和下划线组成，且以字母开头');
+const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '字段标识只能由小写字母、数字和下划线组成，且以字母开头');
 
 export const FieldDefinitionSchema = z
   .object({

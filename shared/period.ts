@@ -64,4 +64,5 @@ export function parsePeriod(text: string): Period | null {
   return null;
 }
 
-export const PERIOD_HELP = '期间写法：2019、2019-04、2019H1（上半年）、2019H2（下半年）、2018-2019S1（第一学期）、2018-2019S2（第二学期）';
+export const PERIOD_HELP =
+  '期间写法：2019、2019-04、2019H1（上半年）、2019H2（下半年）、2018-2019S1（第一学期）、2018-2019S2（第二学期）';

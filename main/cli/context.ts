@@ -12,7 +12,11 @@ export function dbPathFrom(options: { db?: string }): string {
 
 export function openExisting(options: { db?: string }): { db: Db; file: string; operator: string } {
   const file = dbPathFrom(options);
-  return { db: openStore(file, { mustExist: true }), file, operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator() };
+  return {
+    db: openStore(file, { mustExist: true }),
+    file,
+    operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator(),
+  };
 }
 
 export function openOrCreate(options: { db?: string }): { db: Db; file: string; operator: string } {

@@ -61,7 +61,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.ServerResponse, method: string) {
-  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: '只接受 POST 调用' } });
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: '只接受 POST 调用' } });
   // A JSON content type cannot be sent cross-site without a preflight, which this host never answers.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendJson(res, 415, { ok: false, error: { code: 'bad-request', message: '调用内容必须是 JSON' } });
@@ -106,7 +107,8 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
       return;
     }
     if (url.startsWith(DOWNLOADS_PREFIX)) return serveDownload(exports, req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法');
     const file = readStatic(rendererDir, url);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '界面文件不存在：请先运行 npm run build');
     send(res, 200, file.type, file.body);

@@ -45,7 +45,9 @@ export function listAudit(db: Db, entity: string, entityId: string | number): Au
       `SELECT id, at, operator, action, entity, entity_id AS entityId, before, after
        FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`,
     )
-    .all(entity, String(entityId)) as Array<Omit<AuditRow, 'before' | 'after'> & { before: string | null; after: string | null }>;
+    .all(entity, String(entityId)) as Array<
+    Omit<AuditRow, 'before' | 'after'> & { before: string | null; after: string | null }
+  >;
   return rows.map((row) => ({
     ...row,
     before: row.before === null ? null : JSON.parse(row.before),

@@ -27,7 +27,13 @@ export function syncBuiltinLedgers(db: Db, definitions: LedgerDefinition[]): voi
     for (const def of definitions) {
       const before = current.get(def.key) as { definition: string } | undefined;
       const definition = JSON.stringify(def);
-      const { changes } = upsert.run({ key: def.key, label: def.label, category: def.category, definition, now: nowIso() });
+      const { changes } = upsert.run({
+        key: def.key,
+        label: def.label,
+        category: def.category,
+        definition,
+        now: nowIso(),
+      });
       if (changes === 0) continue;
       // A new program version may ship a changed built-in definition: the log keeps both.
       writeAudit(db, {
@@ -54,7 +60,8 @@ export function listLedgerSummaries(db: Db, unitId?: number): LedgerSummary[] {
 }
 
 export function getLedgerDefinition(db: Db, key: string): LedgerDefinition {
-  const row = db.prepare('SELECT definition FROM ledger_types WHERE key = ?').get(key) as { definition: string } | undefined;
+  const row = db.prepare('SELECT definition FROM ledger_types WHERE key = ?').get(key) as
+    { definition: string } | undefined;
   if (!row) throw new TaizhangError('not-found', `台账类型“${key}”不存在`);
   return LedgerDefinitionSchema.parse(JSON.parse(row.definition));
 }

@@ -52,7 +52,8 @@ function whereOf(db: Db, query: RecordQuery): Where {
     params.push(query.dateTo);
   }
   for (const filter of query.filters ?? []) {
-    if (!known.has(filter.field)) throw new TaizhangError('bad-request', `台账“${def.label}”没有字段“${filter.field}”，无法筛选`);
+    if (!known.has(filter.field))
+      throw new TaizhangError('bad-request', `台账“${def.label}”没有字段“${filter.field}”，无法筛选`);
     if (filter.op === 'eq') {
       clauses.push(`CAST(json_extract(r.data, '$.' || ?) AS TEXT) = ?`);
       params.push(filter.field, filter.value);

@@ -16,7 +16,11 @@ export type { LedgerRecord } from './record-row.js';
 export function checkValues(def: LedgerDefinition, values: Record<string, unknown>): RecordValues {
   const result = validateRecord(def, values);
   if (!result.ok) {
-    throw new TaizhangError('validation', `${def.label}：${result.errors.map(formatFieldError).join('；')}`, result.errors);
+    throw new TaizhangError(
+      'validation',
+      `${def.label}：${result.errors.map(formatFieldError).join('；')}`,
+      result.errors,
+    );
   }
   return result.values;
 }

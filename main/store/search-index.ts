@@ -2,7 +2,16 @@ import type { Db } from './database.js';
 import type { FieldType, LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 
 /** Types worth finding by a typed fragment; choices, numbers and dates are found by filters. */
-const SEARCHABLE: ReadonlySet<FieldType> = new Set(['text', 'longtext', 'person', 'unit', 'idcard', 'phone', 'url', 'fuzzy-time']);
+const SEARCHABLE: ReadonlySet<FieldType> = new Set([
+  'text',
+  'longtext',
+  'person',
+  'unit',
+  'idcard',
+  'phone',
+  'url',
+  'fuzzy-time',
+]);
 
 export function searchText(def: LedgerDefinition, values: RecordValues): string {
   const parts: string[] = [];

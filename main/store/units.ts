@@ -30,7 +30,9 @@ export function createUnit(db: Db, name: string, operator: string): Unit {
   if (!trimmed) throw new TaizhangError('validation', '填报单位名称不能为空');
   return db.transaction(() => {
     if (findUnitByName(db, trimmed)) throw new TaizhangError('conflict', `填报单位“${trimmed}”已存在`);
-    const id = Number(db.prepare('INSERT INTO units (name, created_at) VALUES (?, ?)').run(trimmed, nowIso()).lastInsertRowid);
+    const id = Number(
+      db.prepare('INSERT INTO units (name, created_at) VALUES (?, ?)').run(trimmed, nowIso()).lastInsertRowid,
+    );
     const unit = { id, name: trimmed };
     writeAudit(db, { operator, action: 'create', entity: 'unit', entityId: id, after: unit });
     if (getSetting<number>(db, CURRENT_UNIT) === undefined) setSetting(db, CURRENT_UNIT, id);
@@ -41,7 +43,8 @@ export function createUnit(db: Db, name: string, operator: string): Unit {
 /** The unit new records go to: the one the user chose last, else the first. */
 export function currentUnit(db: Db): Unit | undefined {
   const id = getSetting<number>(db, CURRENT_UNIT);
-  const chosen = id === undefined ? undefined : (db.prepare('SELECT id, name FROM units WHERE id = ?').get(id) as Unit | undefined);
+  const chosen =
+    id === undefined ? undefined : (db.prepare('SELECT id, name FROM units WHERE id = ?').get(id) as Unit | undefined);
   return chosen ?? listUnits(db)[0];
 }
 

@@ -91,7 +91,6 @@ try {
   );
   console.log(`process maxRSS (whole run, CSV included): ${fmt(mb(maxRss), 0)} MB`);
 
-
   console.log('');
   await benchImport({ dbFile, dir, csvWriteMs: csv.ms });
 } finally {

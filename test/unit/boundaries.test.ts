@@ -18,18 +18,29 @@ describe('the layering lint rule', () => {
   });
 
   it('lets main/electron import electron', async () => {
-    expect(await problems('main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    expect(await problems('main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual(
+      [],
+    );
   });
 
   it('stops the renderer from importing Node, the database or main/', async () => {
     expect(await problems('renderer/src/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toHaveLength(1);
     expect(await problems('renderer/src/x.ts', "import fs from 'fs';\nexport const a = fs;\n")).toHaveLength(1);
-    expect(await problems('renderer/src/x.ts', "import D from 'better-sqlite3';\nexport const a = D;\n")).toHaveLength(1);
-    expect(await problems('renderer/src/x.ts', "import { dispatch } from '../../main/api.js';\nexport const a = dispatch;\n")).toHaveLength(1);
+    expect(await problems('renderer/src/x.ts', "import D from 'better-sqlite3';\nexport const a = D;\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await problems(
+        'renderer/src/x.ts',
+        "import { dispatch } from '../../main/api.js';\nexport const a = dispatch;\n",
+      ),
+    ).toHaveLength(1);
   });
 
   it('keeps shared/ free of Node and main/', async () => {
     expect(await problems('shared/x.ts', "import os from 'node:os';\nexport const a = os;\n")).toHaveLength(1);
-    expect(await problems('shared/x.ts', "import { dispatch } from '../main/api.js';\nexport const a = dispatch;\n")).toHaveLength(1);
+    expect(
+      await problems('shared/x.ts', "import { dispatch } from '../main/api.js';\nexport const a = dispatch;\n"),
+    ).toHaveLength(1);
   });
 });

@@ -55,7 +55,11 @@ describe('the taizhang CLI', () => {
     expect(result.code).toBe(0);
     const ledgers = JSON.parse(result.stdout) as Array<{ key: string; label: string; count: number }>;
     expect(Object.keys(ledgers[0]!)).toEqual(['key', 'label', 'count']);
-    expect(ledgers.find((l) => l.key === 'student-aid')).toEqual({ key: 'student-aid', label: '学生资助台账', count: 1234 });
+    expect(ledgers.find((l) => l.key === 'student-aid')).toEqual({
+      key: 'student-aid',
+      label: '学生资助台账',
+      count: 1234,
+    });
   });
 
   it('rejects a period it cannot read', () => {

@@ -18,7 +18,9 @@ describe('a writer killed mid-way', () => {
     const committed: number[] = [];
     let buffer = '';
     const killAfter = 1500;
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -42,7 +44,9 @@ describe('a writer killed mid-way', () => {
       expect(missing).toEqual([]);
       // Every record that exists is whole, with its audit row written in the same transaction.
       const orphans = db
-        .prepare(`SELECT count(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'record' AND a.entity_id = CAST(r.id AS TEXT))`)
+        .prepare(
+          `SELECT count(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'record' AND a.entity_id = CAST(r.id AS TEXT))`,
+        )
         .get() as { n: number };
       expect(orphans.n).toBe(0);
     } finally {

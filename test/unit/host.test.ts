@@ -29,10 +29,21 @@ interface Reply {
   body: string;
 }
 
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -62,7 +73,10 @@ describe('the browser host', () => {
   it('answers a valid call from its own page', async () => {
     const reply = await callApi('units.list', {});
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { units: [{ id: store.unit.id, name: store.unit.name }], currentId: store.unit.id } });
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: true,
+      value: { units: [{ id: store.unit.id, name: store.unit.name }], currentId: store.unit.id },
+    });
   });
 
   it('refuses a foreign Origin before doing anything', async () => {
@@ -88,13 +102,21 @@ describe('the browser host', () => {
   it('refuses extra keys, unknown methods, non-JSON bodies and GET calls', async () => {
     expect((await callApi('records.get', { id: 1, sql: 'DROP TABLE records' })).status).toBe(400);
     expect((await callApi('fs.readFile', { path: '/etc/passwd' })).status).toBe(400);
-    const text = await request({ method: 'POST', path: '/api/units.list', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await request({
+      method: 'POST',
+      path: '/api/units.list',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
     expect((await request({ path: '/api/units.list' })).status).toBe(405);
   });
 
   it('returns field errors in Chinese for an invalid record and saves nothing', async () => {
-    const reply = await callApi('records.create', { ledger: 'student-aid', values: { name: '张三', id_number: '110101199003078031' } });
+    const reply = await callApi('records.create', {
+      ledger: 'student-aid',
+      values: { name: '张三', id_number: '110101199003078031' },
+    });
     const body = JSON.parse(reply.body);
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('validation');

@@ -59,8 +59,20 @@ describe('the ledger file', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(Number(db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as { name: string }[]).map((t) => t.name);
-      expect(tables).toEqual(expect.arrayContaining(['units', 'ledger_types', 'records', 'attachments', 'audit_log', 'settings', 'records_fts']));
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as { name: string }[]
+      ).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'units',
+          'ledger_types',
+          'records',
+          'attachments',
+          'audit_log',
+          'settings',
+          'records_fts',
+        ]),
+      );
       expect(getLedgerDefinition(db, 'student-aid').label).toBe('学生资助台账');
     } finally {
       db.close();
@@ -104,7 +116,9 @@ describe('records', () => {
 
   it('rolls back the record when its audit row cannot be written', () => {
     store = tempStore();
-    store.db.exec(`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`);
+    store.db.exec(
+      `CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;`,
+    );
     expect(() => createRecord(store.db, { ledger: 'student-aid', values: aid }, '测试员')).toThrow(/disk trouble/);
     expect(recordCount(store.file)).toBe(0);
   });
@@ -113,9 +127,14 @@ describe('records', () => {
     store = tempStore();
     const def = getLedgerDefinition(store.db, 'student-aid');
     const rows = [{ values: aid }, { values: { ...aid, paid_on: '2019-13-45' } }, { values: aid }];
-    expect(() => insertRecordsBulk(store.db, def, store.unit.id, rows, { operator: '测试员', source: 'test' })).toThrow(/发放日期/);
+    expect(() => insertRecordsBulk(store.db, def, store.unit.id, rows, { operator: '测试员', source: 'test' })).toThrow(
+      /发放日期/,
+    );
     expect(recordCount(store.file)).toBe(0);
-    const ok = insertRecordsBulk(store.db, def, store.unit.id, [{ values: aid }, { values: aid }], { operator: '测试员', source: 'test' });
+    const ok = insertRecordsBulk(store.db, def, store.unit.id, [{ values: aid }, { values: aid }], {
+      operator: '测试员',
+      source: 'test',
+    });
     expect(ok.inserted).toBe(2);
     expect(recordCount(store.file)).toBe(2);
   });
@@ -138,9 +157,20 @@ describe('records', () => {
 
   it('finds Chinese text by a fragment, including two-character fragments', () => {
     store = tempStore();
-    createRecord(store.db, { ledger: 'student-aid', values: { ...aid, name: '欧阳思远', address: '建始县高坪镇青龙村3组' } }, 't');
-    createRecord(store.db, { ledger: 'student-aid', values: { ...aid, name: '张雨桐', id_number: '11010519491231002X', gender: '女' } }, 't');
-    const find = (search: string) => listRecords(store.db, { ledger: 'student-aid', search }, { page: 1, pageSize: 10 }).rows.map((r) => r.values.name);
+    createRecord(
+      store.db,
+      { ledger: 'student-aid', values: { ...aid, name: '欧阳思远', address: '建始县高坪镇青龙村3组' } },
+      't',
+    );
+    createRecord(
+      store.db,
+      { ledger: 'student-aid', values: { ...aid, name: '张雨桐', id_number: '11010519491231002X', gender: '女' } },
+      't',
+    );
+    const find = (search: string) =>
+      listRecords(store.db, { ledger: 'student-aid', search }, { page: 1, pageSize: 10 }).rows.map(
+        (r) => r.values.name,
+      );
     expect(find('阳思')).toEqual(['欧阳思远']);
     expect(find('青龙村')).toEqual(['欧阳思远']);
     expect(find('雨桐')).toEqual(['张雨桐']);
@@ -163,15 +193,28 @@ describe('records', () => {
     store = tempStore();
     const def = getLedgerDefinition(store.db, 'student-aid');
     const rows = Array.from({ length: 30 }, (_, i) => ({
-      values: { ...aid, amount: String(100 + i), paid_on: `2019-${String((i % 12) + 1).padStart(2, '0')}-10`, stage: i % 2 ? '初中' : '小学' },
+      values: {
+        ...aid,
+        amount: String(100 + i),
+        paid_on: `2019-${String((i % 12) + 1).padStart(2, '0')}-10`,
+        stage: i % 2 ? '初中' : '小学',
+      },
     }));
     insertRecordsBulk(store.db, def, store.unit.id, rows, { operator: 't', source: 'test' });
-    const page2 = listRecords(store.db, { ledger: 'student-aid', sort: { field: 'amount', direction: 'desc' } }, { page: 2, pageSize: 10 });
+    const page2 = listRecords(
+      store.db,
+      { ledger: 'student-aid', sort: { field: 'amount', direction: 'desc' } },
+      { page: 2, pageSize: 10 },
+    );
     expect(page2.total).toBe(30);
     expect(page2.rows.map((r) => r.values.amount)).toEqual([119, 118, 117, 116, 115, 114, 113, 112, 111, 110]);
-    expect(countRecords(store.db, { ledger: 'student-aid', filters: [{ field: 'stage', op: 'eq', value: '初中' }] })).toBe(15);
+    expect(
+      countRecords(store.db, { ledger: 'student-aid', filters: [{ field: 'stage', op: 'eq', value: '初中' }] }),
+    ).toBe(15);
     expect(countRecords(store.db, { ledger: 'student-aid', dateFrom: '2019-01-01', dateTo: '2019-06-30' })).toBe(18);
-    expect(() => countRecords(store.db, { ledger: 'student-aid', filters: [{ field: 'salary', op: 'eq', value: '1' }] })).toThrow(/没有字段“salary”/);
+    expect(() =>
+      countRecords(store.db, { ledger: 'student-aid', filters: [{ field: 'salary', op: 'eq', value: '1' }] }),
+    ).toThrow(/没有字段“salary”/);
   });
 });
 
@@ -179,16 +222,24 @@ describe('built-in definitions', () => {
   it('logs a changed built-in definition when a newer program opens the file', () => {
     store = tempStore();
     const log = (key: string) =>
-      store.db.prepare("SELECT action FROM audit_log WHERE entity = 'ledger-type' AND entity_id = ? ORDER BY id").all(key);
+      store.db
+        .prepare("SELECT action FROM audit_log WHERE entity = 'ledger-type' AND entity_id = ? ORDER BY id")
+        .all(key);
     expect(log('student-aid')).toEqual([{ action: 'create' }]);
     // As if an older version had shipped another label: reopening brings the shipped one back, logged.
-    store.db.prepare("UPDATE ledger_types SET definition = json_set(definition, '$.label', '旧名称') WHERE key = 'student-aid'").run();
+    store.db
+      .prepare(
+        "UPDATE ledger_types SET definition = json_set(definition, '$.label', '旧名称') WHERE key = 'student-aid'",
+      )
+      .run();
     store.db.close();
     const reopened = openStore(store.file);
     try {
       expect(getLedgerDefinition(reopened, 'student-aid').label).toBe('学生资助台账');
       const rows = reopened
-        .prepare("SELECT action, before FROM audit_log WHERE entity = 'ledger-type' AND entity_id = 'student-aid' ORDER BY id")
+        .prepare(
+          "SELECT action, before FROM audit_log WHERE entity = 'ledger-type' AND entity_id = 'student-aid' ORDER BY id",
+        )
         .all() as Array<{ action: string; before: string | null }>;
       expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
       expect(JSON.parse(rows[1]!.before!).label).toBe('旧名称');

@@ -20,12 +20,9 @@ function validAid(overrides: Record<string, unknown> = {}) {
 }
 
 describe('GB 11643 ID numbers', () => {
-  it.each(['11010519491231002X', '11010119900307803X', '110101199003074477'])(
-    'accepts the real number %s',
-    (id) => {
-      expect(checkIdCard(id).ok).toBe(true);
-    },
-  );
+  it.each(['11010519491231002X', '11010119900307803X', '110101199003074477'])('accepts the real number %s', (id) => {
+    expect(checkIdCard(id).ok).toBe(true);
+  });
 
   it('computes the check character of the standard example', () => {
     expect(idCardCheckChar('11010519491231002')).toBe('X');
@@ -81,9 +78,7 @@ describe('record validation', () => {
 
   it('checks 性别 against the sex digit of the ID number', () => {
     const result = validateRecord(studentAid, validAid({ gender: '男' }));
-    expect(result.errors).toEqual([
-      { field: 'gender', label: '性别', message: '与身份证号不符（身份证号显示为女）' },
-    ]);
+    expect(result.errors).toEqual([{ field: 'gender', label: '性别', message: '与身份证号不符（身份证号显示为女）' }]);
   });
 
   it('accepts mobile and landline numbers and rejects others', () => {

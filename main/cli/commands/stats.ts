@@ -17,7 +17,12 @@ export function register(program: Command): void {
       const unitId = options.unit === undefined ? undefined : resolveUnit(db, { name: options.unit }).id;
       const counts: Record<string, number> = {};
       for (const ledger of listLedgerSummaries(db)) {
-        counts[ledger.key] = countRecords(db, { ledger: ledger.key, unitId, dateFrom: period?.from, dateTo: period?.to });
+        counts[ledger.key] = countRecords(db, {
+          ledger: ledger.key,
+          unitId,
+          dateFrom: period?.from,
+          dateTo: period?.to,
+        });
       }
       db.close();
       printJson(counts);
