@@ -26,6 +26,8 @@ export interface ApiContext {
   exports?: ExportJobs;
   /** Hands a finished export to the user: a save dialog in Electron, a download link in the browser. */
   deliverFile?: DeliverFile;
+  /** better-sqlite3 built for Electron's ABI, for worker threads that open the ledger file themselves. */
+  nativeBinding?: string;
 }
 
 /** Handlers may be async (file reading, document packing); dispatch awaits them. */

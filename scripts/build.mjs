@@ -13,8 +13,12 @@ const common = {
 
 await build({
   ...common,
-  // The export worker sits beside the CLI: main/export/export-worker.ts looks for it there.
-  entryPoints: { cli: 'main/cli/main.ts', 'export-worker': 'main/export/export-worker.ts' },
+  // The workers sit beside the CLI: main/export/worker-entry.ts and main/import/worker-entry.ts look there.
+  entryPoints: {
+    cli: 'main/cli/main.ts',
+    'export-worker': 'main/export/export-worker.ts',
+    'import-worker': 'main/import/import-worker.ts',
+  },
   format: 'esm',
   outdir: 'dist',
   // Dependencies load from node_modules at run time (better-sqlite3 is native).
@@ -23,11 +27,17 @@ await build({
 
 await build({
   ...common,
-  entryPoints: { main: 'main/electron/main.ts', 'export-worker': 'main/export/export-worker.ts' },
+  entryPoints: {
+    main: 'main/electron/main.ts',
+    'export-worker': 'main/export/export-worker.ts',
+    'import-worker': 'main/import/import-worker.ts',
+  },
   format: 'cjs',
   outdir: 'dist/electron',
   outExtension: { '.js': '.cjs' },
   packages: 'external',
+  // The worker entries find their own file through import.meta.url or, in this CJS build, __dirname.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
 
 // A sandboxed preload can require only 'electron', so everything else is bundled in.

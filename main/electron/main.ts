@@ -42,6 +42,7 @@ function start(): void {
       transport: 'electron',
       exports,
       deliverFile: deliverWithSaveDialog,
+      nativeBinding,
     };
     app.on('will-quit', () => db.close());
     disposeExportsOnQuit(exports);

@@ -16,7 +16,7 @@ function* rowsToWrite(plan: ImportPlan, allowDuplicates: boolean): Generator<Bul
 }
 
 /**
- * Writes a plan's good rows in one transaction (insertRecordsBulk: all or none), together with
+ * Writes a plan's good rows (already validated by the plan, so not checked a second time) in one transaction (insertRecordsBulk: all or none), together with
  * the user's column choices for this header layout. A plan with blocking problems writes nothing.
  */
 export function commitImport(
@@ -32,10 +32,17 @@ export function commitImport(
   return db.transaction(() => {
     rememberMapping(db, plan.layoutKey, plan.choices);
     if (toImport === 0) return { imported: 0, skipped, firstId: null, lastId: null };
-    const result = insertRecordsBulk(db, plan.def, plan.unitId, rowsToWrite(plan, allow), {
-      operator: options.operator,
-      source: `xlsx:${plan.fileName}!${plan.sheet}`,
-    });
+    const result = insertRecordsBulk(
+      db,
+      plan.def,
+      plan.unitId,
+      rowsToWrite(plan, allow),
+      {
+        operator: options.operator,
+        source: `xlsx:${plan.fileName}!${plan.sheet}`,
+      },
+      { prevalidated: true },
+    );
     return { imported: result.inserted, skipped, firstId: result.firstId, lastId: result.lastId };
   })();
 }

@@ -47,7 +47,10 @@ export function insertRecordsBulk(
     let inserted = 0;
     for (const row of rows) {
       const values = options.prevalidated ? (row.values as RecordValues) : checkValues(def, row.values);
-      const id = Number(insert.run(def.key, unitId, recordDateOf(def, values, row.recordDate), JSON.stringify(values), now, now).lastInsertRowid);
+      const id = Number(
+        insert.run(def.key, unitId, recordDateOf(def, values, row.recordDate), JSON.stringify(values), now, now)
+          .lastInsertRowid,
+      );
       index(id, def, values);
       firstId ??= id;
       lastId = id;

@@ -1,13 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { resolveUnit } from '../../store/units.js';
 import { TaizhangError } from '../../store/errors.js';
 import type { GivenMapping } from '../../import/header-match.js';
-import { disposePlan, planImport, planCounts } from '../../import/import-plan.js';
-import { commitImport } from '../../import/import-commit.js';
-import { writeRejectedFile } from '../../import/rejected-export.js';
-import { cellErrorLine } from '../../import/row-check.js';
+import { runImportInWorker } from '../../import/import-in-worker.js';
 import { openExisting, printJson } from '../context.js';
 
 interface XlsxOptions {
@@ -50,36 +46,28 @@ export function register(parent: Command): void {
       if (options.rejectedOut && path.resolve(options.rejectedOut) === path.resolve(options.in)) {
         throw new TaizhangError('bad-request', '--rejected-out 不能与 --in 是同一个文件');
       }
-      const { db, operator } = openExisting(options);
-      try {
-        const unit = resolveUnit(db, { name: options.unit });
-        const plan = await planImport(db, {
-          ledger: options.ledger,
-          unitId: unit.id,
-          source: { path: options.in },
-          sheet: options.sheet,
-          mapping: options.map ?? [],
-        });
-        try {
-          if (plan.blocking.length > 0) {
-            throw new TaizhangError('validation', `未导入任何记录：${plan.blocking.join('；')}${MAP_HINT}`);
-          }
-          for (const warning of plan.warnings) process.stderr.write(`提示：${warning}\n`);
-          const allowDuplicates = options.allowDuplicates ?? false;
-          const imported = options.dryRun
-            ? planCounts(plan, allowDuplicates).toImport
-            : commitImport(db, plan, { operator, allowDuplicates }).imported;
-          if (options.rejectedOut) await writeRejectedFile(plan, options.rejectedOut);
-          printJson({
-            imported,
-            skipped: planCounts(plan, allowDuplicates).skipped,
-            rejected: plan.rejected.map((r) => ({ row: r.row, errors: r.errors.map(cellErrorLine) })),
-          });
-        } finally {
-          disposePlan(plan);
-        }
-      } finally {
-        db.close();
+      // Opened (and migrated) here; the import worker then opens the same file itself.
+      const { db, file, operator } = openExisting(options);
+      db.close();
+      const output = await runImportInWorker({
+        dbFile: file,
+        operator,
+        ledger: options.ledger,
+        unit: { name: options.unit },
+        source: { path: options.in },
+        sheet: options.sheet,
+        mapping: options.map ?? [],
+        action: {
+          kind: 'cli',
+          dryRun: options.dryRun ?? false,
+          allowDuplicates: options.allowDuplicates ?? false,
+          rejectedOut: options.rejectedOut,
+        },
+      });
+      if (output.blocking.length > 0) {
+        throw new TaizhangError('validation', `未导入任何记录：${output.blocking.join('；')}${MAP_HINT}`);
       }
+      for (const warning of output.warnings) process.stderr.write(`提示：${warning}\n`);
+      printJson({ imported: output.imported, skipped: output.skipped, rejected: output.rejected });
     });
 }
