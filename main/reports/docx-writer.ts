@@ -19,9 +19,22 @@ import {
 } from 'docx';
 import type { ComposedBlock, ComposedReport } from './compose.js';
 import type { AttachmentTable } from './attachment-tables.js';
-import { CHAR_TWIPS, FONT, BODY_CHARACTER_SPACING, HEADING_STYLE, LINE_TWIPS, PAGE, SIZE_PT, mm } from './gbt9704.js';
+import {
+  CHAR_TWIPS,
+  FONT,
+  BODY_CHARACTER_SPACING,
+  HEADING_STYLE,
+  LINE_TWIPS,
+  PAGE,
+  SIZE_PT,
+  TEXT_WIDTH_PT,
+  mm,
+} from './gbt9704.js';
 import { attachmentNoteHang, signatureIndents } from './signature-layout.js';
 import { CELL_LINE_FACTOR, CELL_MARGIN, columnTwips, columnWidths } from './table-layout.js';
+import { balanceTitle } from './text-metrics.js';
+
+const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_PT / SIZE_PT.title);
 
 interface RunStyle {
   font: string;
@@ -78,7 +91,7 @@ function blankLine(keep = false): Paragraph {
 function titleParagraph(text: string): Paragraph {
   const style = { font: FONT.title, sizePt: SIZE_PT.title };
   return new Paragraph({
-    children: text
+    children: balanceTitle(text, TITLE_CHARS_PER_LINE)
       .split('\n')
       .map((line, i) => (i === 0 ? run(line, style) : new TextRun({ ...runOptions(line, style), break: 1 }))),
     alignment: AlignmentType.CENTER,

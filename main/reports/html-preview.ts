@@ -12,7 +12,7 @@ import {
 } from './gbt9704.js';
 import { attachmentNoteHang, signatureIndents } from './signature-layout.js';
 import { CELL_LINE_FACTOR, CELL_MARGIN, cellLines, columnWidths } from './table-layout.js';
-import { linesFor, widthInEm } from './text-metrics.js';
+import { balanceTitle, linesFor, widthInEm } from './text-metrics.js';
 
 /**
  * An HTML rendering of the report for the app: A4 page boxes with the GB/T 9704 margins, fonts,
@@ -261,11 +261,13 @@ function keptLines(body: ComposedBlock[], i: number, tailLines: number): number 
 
 /** Titles keep the line breaks the user typed. */
 function titleHtml(title: string): string {
-  return title.split('\n').map(esc).join('<br>');
+  return balanceTitle(title, TITLE_CHARS).split('\n').map(esc).join('<br>');
 }
 
 function titleLines(title: string): number {
-  return title.split('\n').reduce((n, line) => n + linesFor(line, TITLE_CHARS), 0);
+  return balanceTitle(title, TITLE_CHARS)
+    .split('\n')
+    .reduce((n, line) => n + linesFor(line, TITLE_CHARS), 0);
 }
 
 function bodyBlock(p: Paginator, block: ComposedBlock): void {
