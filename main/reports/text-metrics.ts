@@ -18,7 +18,7 @@ export function linesFor(text: string, charsPerLine: number, indentEm = 0): numb
 
 /** A line never starts with closing punctuation, and a number is never cut from what follows it (2019年). */
 const NO_LINE_START = /^[，。、；：？！）》”’」』%]/;
-const KEEPS_NEXT = /^[0-9A-Za-z.\-]$/;
+const KEEPS_NEXT = /^[0-9A-Za-z.-]$/;
 
 /** Widths (in ems) at which a title may be broken, each with whether a number starts there. */
 function breakPoints(chars: string[]): Array<{ at: number; width: number; beforeNumber: boolean }> {
