@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_SCHEME } from './channel.js';
 import { CONTENT_SECURITY_POLICY } from '../host/security.js';
+import { fileInside } from '../host/file-inside.js';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -16,9 +17,8 @@ export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    const target = path.resolve(root, `.${path.posix.normalize(relative)}`);
-    if (!target.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
+    const target = fileInside(root, pathname === '/' ? '/index.html' : pathname);
+    if (target === null || target === root) return new Response('forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(target).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileInside } from './file-inside.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,14 +31,8 @@ export interface StaticFile {
  * since the app routes by hash.
  */
 export function readStatic(root: string, urlPath: string): StaticFile | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!);
-  } catch {
-    return null;
-  }
-  const target = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  if (target !== root && !target.startsWith(root + path.sep)) return null;
+  const target = fileInside(root, urlPath);
+  if (target === null) return null;
   const file = fs.existsSync(target) && fs.statSync(target).isFile() ? target : path.join(root, 'index.html');
   if (!fs.existsSync(file)) return null;
   return { body: fs.readFileSync(file), type: TYPES[path.extname(file)] ?? 'application/octet-stream' };

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
@@ -16,6 +15,7 @@ import { copyIntoPlace, withXlsxExtension } from '../../main/export/copy-into-pl
 import { API } from '../../shared/api.js';
 import { parsePeriod } from '../../shared/period.js';
 import { readBook } from './export-xlsx-reader.js';
+import { httpRequest } from '../helpers/http.js';
 
 const ROWS = 30_000;
 const TITLE = '2019年上半年建始县高坪镇中心小学学生资助台账';
@@ -55,36 +55,8 @@ afterAll(async () => {
   for (const dir of [rendererDir, downloads]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function request(options: {
-  method?: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: { Host: `127.0.0.1:${host.port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return httpRequest(host.port, { ...options, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } });
 }
 
 type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };

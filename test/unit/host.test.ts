@@ -1,9 +1,9 @@
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
+import { httpRequest } from '../helpers/http.js';
 
 let store: TempStore;
 let host: BrowserHost;
@@ -23,37 +23,9 @@ afterAll(async () => {
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(options: {
-  method?: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+async function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  const reply = await httpRequest(host.port, options);
+  return { ...reply, body: reply.body.toString('utf8') };
 }
 
 function callApi(method: string, payload: unknown, headers: Record<string, string> = {}) {
