@@ -15,6 +15,7 @@ import { REPORT_HANDLERS } from './reports/handlers.js';
 import { IMPORT_HANDLERS } from './import/api-handlers.js';
 import { EXPORT_HANDLERS } from './export/api-handlers.js';
 import type { ExportJobs } from './export/export-jobs.js';
+import type { ImportJobs } from './import/import-jobs.js';
 import type { DeliverFile } from './export/delivery.js';
 
 export interface ApiContext {
@@ -24,6 +25,8 @@ export interface ApiContext {
   transport: 'electron' | 'http' | 'test';
   /** Exports run for the UI (export.*); a transport without it answers those calls with an error. */
   exports?: ExportJobs;
+  /** Imports the UI follows (import.start/status/cancel). */
+  imports?: ImportJobs;
   /** Hands a finished export to the user: a save dialog in Electron, a download link in the browser. */
   deliverFile?: DeliverFile;
   /** better-sqlite3 built for Electron's ABI, for worker threads that open the ledger file themselves. */

@@ -40,6 +40,21 @@ const cellError = z.object({
 
 const rejectedRows = z.array(z.object({ row: z.number(), errors: z.array(z.string()) }));
 
+const importOutcome = z.object({ imported: z.number(), skipped: z.number(), rejected: rejectedRows });
+
+const jobRef = z.object({ jobId: z.uuid('导入编号不正确') }).strict();
+
+export const ImportStatusSchema = z.object({
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** Rows of the sheet read so far (titles, blanks and 合计 lines included). */
+  rowsRead: z.number(),
+  /** How far through the sheet the reading is, 0 to 1. */
+  fraction: z.number(),
+  /** What was written, once done. */
+  outcome: importOutcome.optional(),
+  error: z.string().optional(),
+});
+
 export const IMPORT_API = {
   'import.preview': {
     input: z.object(request).strict(),
@@ -85,8 +100,16 @@ export const IMPORT_API = {
   },
   'import.commit': {
     input: z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict(),
-    output: z.object({ imported: z.number(), skipped: z.number(), rejected: rejectedRows }),
+    output: importOutcome,
   },
+  /** The same import as a job the UI follows: progress as the sheet is read, and a way to stop it. */
+  'import.start': {
+    input: z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import.status': { input: jobRef, output: ImportStatusSchema },
+  /** Stops a running import; answers once it has rolled back (nothing written) and its thread has ended. */
+  'import.cancel': { input: jobRef, output: ImportStatusSchema },
   'import.rejectedXlsx': {
     input: z.object(request).strict(),
     output: z.object({ fileName: z.string(), base64: z.string(), size: z.number(), count: z.number() }),

@@ -7,8 +7,9 @@ import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { hardenWebContents, isTrustedSender } from './security.js';
 import { electronNativeBinding } from './native.js';
 import { ExportJobs } from '../export/export-jobs.js';
+import { ImportJobs } from '../import/import-jobs.js';
 import { deliverWithSaveDialog } from './deliver-file.js';
-import { disposeExportsOnQuit } from './exports-on-quit.js';
+import { disposeJobsOnQuit } from './jobs-on-quit.js';
 
 // Two processes must never write one ledger file: a second launch focuses the first window.
 if (!app.requestSingleInstanceLock()) {
@@ -35,17 +36,19 @@ function start(): void {
     const nativeBinding = electronNativeBinding(appRoot, app.isPackaged);
     const db = openStore(dbFile, { nativeBinding });
     const exports = new ExportJobs({ dbFile, nativeBinding });
+    const imports = new ImportJobs();
     ctx = {
       db,
       dbFile,
       operator: defaultOperator(),
       transport: 'electron',
       exports,
+      imports,
       deliverFile: deliverWithSaveDialog,
       nativeBinding,
     };
     app.on('will-quit', () => db.close());
-    disposeExportsOnQuit(exports);
+    disposeJobsOnQuit([exports, imports]);
   } catch (error) {
     dialog.showErrorBox('无法打开台账文件', error instanceof Error ? error.message : String(error));
     app.quit();

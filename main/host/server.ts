@@ -5,6 +5,7 @@ import type { Db } from '../store/database.js';
 import { CONTENT_SECURITY_POLICY, requestProblem } from './security.js';
 import { defaultRendererDir, readStatic } from './static-files.js';
 import { ExportJobs } from '../export/export-jobs.js';
+import { ImportJobs } from '../import/import-jobs.js';
 import { deliverAsDownload, DOWNLOADS_PREFIX, serveDownload } from './downloads.js';
 
 // Room for an uploaded spreadsheet as base64 (the contract caps each file; this caps the request).
@@ -86,12 +87,14 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
 /** Serves the built renderer and the API contract on 127.0.0.1 only. */
 export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
   const exports = new ExportJobs({ dbFile: options.dbFile });
+  const imports = new ImportJobs();
   const ctx: ApiContext = {
     db: options.db,
     dbFile: options.dbFile,
     operator: options.operator,
     transport: 'http',
     exports,
+    imports,
     deliverFile: deliverAsDownload,
   };
   const rendererDir = options.rendererDir ?? defaultRendererDir();
@@ -122,7 +125,7 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
         port,
         exports,
         close: async () => {
-          await exports.dispose();
+          await Promise.all([exports.dispose(), imports.dispose()]);
           await new Promise<void>((done) => server.close(() => done()));
         },
       });

@@ -1,5 +1,4 @@
 import type { RecordValues } from '../../shared/ledger-definition.js';
-import type { Db } from '../store/database.js';
 
 /** A row that passed validation; `duplicate` says why it would be skipped. */
 export interface AcceptedRow {
@@ -8,28 +7,28 @@ export interface AcceptedRow {
   duplicate?: { of: 'existing' } | { of: 'in-file'; firstRow: number };
 }
 
-/** Rows kept as objects; beyond them rows go to a temporary table. */
-const IN_MEMORY = 2000;
-const BATCH = 2000;
-let tables = 0;
+/** Where each good row goes the moment it is sorted: into the ledger, when the import writes. */
+export type AcceptedWriter = (row: AcceptedRow) => void;
 
 /**
- * The good rows of an import, in sheet order. A small file stays in memory; a large one moves
- * its rows, as JSON, into a TEMP table of the connection (SQLite keeps it in a temporary file
- * that is gone when the connection closes, even after a crash) so 300,000 validated records
- * need not all be held as objects. The ledger file itself is not touched.
+ * The good rows of an import as counts, plus the first ones of each kind (new and duplicate)
+ * for the preview. Rows are not kept beyond that: an import writes each row as it is read, so
+ * 300,000 validated records never have to be held or stored aside.
  */
 export class AcceptedRows implements Iterable<AcceptedRow> {
-  private readonly memory: AcceptedRow[] = [];
-  private pending: AcceptedRow[] = [];
-  private table: string | null = null;
-  private spilled = 0;
+  private readonly fresh: AcceptedRow[] = [];
+  private readonly repeated: AcceptedRow[] = [];
+  private total = 0;
   private duplicateCount = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    /** How many rows of each kind to keep for showing. */
+    private readonly keep: number,
+    private readonly writer?: AcceptedWriter,
+  ) {}
 
   get length(): number {
-    return this.memory.length + this.spilled + this.pending.length;
+    return this.total;
   }
 
   get duplicates(): number {
@@ -37,49 +36,16 @@ export class AcceptedRows implements Iterable<AcceptedRow> {
   }
 
   push(row: AcceptedRow): void {
-    if (row.duplicate) this.duplicateCount++;
-    if (this.memory.length < IN_MEMORY) this.memory.push(row);
-    else {
-      this.pending.push(row);
-      if (this.pending.length >= BATCH) this.flush();
-    }
+    this.total++;
+    if (row.duplicate) {
+      this.duplicateCount++;
+      if (this.repeated.length < this.keep) this.repeated.push(row);
+    } else if (this.fresh.length < this.keep) this.fresh.push(row);
+    this.writer?.(row);
   }
 
-  /** Every row in sheet order; spilled rows are read back a batch at a time. */
+  /** The kept rows in sheet order (every row, when there are no more than `keep` of each kind). */
   *[Symbol.iterator](): Generator<AcceptedRow> {
-    yield* this.memory;
-    if (this.table) {
-      const page = this.db.prepare(
-        `SELECT seq, json FROM temp.${this.table} WHERE seq > ? ORDER BY seq LIMIT ${BATCH}`,
-      );
-      // Read a page fully before yielding: the caller may write to the same connection meanwhile.
-      for (let after = 0; ;) {
-        const rows = page.all(after) as Array<{ seq: number; json: string }>;
-        if (rows.length === 0) break;
-        for (const r of rows) yield JSON.parse(r.json) as AcceptedRow;
-        after = rows[rows.length - 1]!.seq;
-      }
-    }
-    yield* this.pending;
-  }
-
-  /** Drops the temporary table; the rows are gone afterwards. */
-  dispose(): void {
-    if (this.table && this.db.open) this.db.exec(`DROP TABLE IF EXISTS temp.${this.table}`);
-    this.table = null;
-  }
-
-  private flush(): void {
-    if (!this.table) {
-      this.table = `import_rows_${process.pid}_${++tables}`;
-      this.db.exec(`CREATE TEMP TABLE ${this.table} (seq INTEGER PRIMARY KEY, json TEXT NOT NULL)`);
-    }
-    const insert = this.db.prepare(`INSERT INTO temp.${this.table} (json) VALUES (?)`);
-    const rows = this.pending;
-    this.db.transaction(() => {
-      for (const row of rows) insert.run(JSON.stringify(row));
-    })();
-    this.spilled += rows.length;
-    this.pending = [];
+    yield* [...this.fresh, ...this.repeated].sort((a, b) => a.row - b.row);
   }
 }

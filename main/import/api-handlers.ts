@@ -1,7 +1,9 @@
 import type { ApiMethod } from '../../shared/api-methods.js';
 import type { ApiOutput, ParsedInput } from '../../shared/api.js';
 import type { ApiContext } from '../handlers.js';
+import { TaizhangError } from '../store/errors.js';
 import { runImportInWorker, type ImportAction, type ImportJobRequest } from './import-in-worker.js';
+import type { ImportJobs } from './import-jobs.js';
 
 type ImportMethod = Extract<ApiMethod, `import.${string}`>;
 type ImportHandlers = {
@@ -27,10 +29,19 @@ function job<A extends ImportAction>(
   };
 }
 
+function jobsOf(ctx: ApiContext): ImportJobs {
+  if (!ctx.imports) throw new TaizhangError('internal', '当前运行方式不支持在界面中跟踪导入，请使用 import.commit');
+  return ctx.imports;
+}
+
 /** The import.* methods of the contract; main/handlers.ts spreads them into its map. */
 export const IMPORT_HANDLERS: ImportHandlers = {
   'import.preview': (ctx, input) => runImportInWorker(job(ctx, input, { kind: 'preview' })),
   'import.commit': (ctx, input) =>
     runImportInWorker(job(ctx, input, { kind: 'commit', allowDuplicates: input.allowDuplicates })),
   'import.rejectedXlsx': (ctx, input) => runImportInWorker(job(ctx, input, { kind: 'rejectedXlsx' })),
+  'import.start': (ctx, input) =>
+    jobsOf(ctx).start(job(ctx, input, { kind: 'commit', allowDuplicates: input.allowDuplicates })),
+  'import.status': (ctx, input) => jobsOf(ctx).status(input.jobId),
+  'import.cancel': (ctx, input) => jobsOf(ctx).cancel(input.jobId),
 };

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 import type { Db } from '../store/database.js';
 
 /** A short digest of the key values: 300,000 of them are held at once, and Chinese text is two bytes a character. */
 function digest(keyValues: unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(keyValues)).digest('base64');
+  return hash('sha1', JSON.stringify(keyValues), 'base64');
 }
 
 /** The identity of a record by the definition's keyFields; null when the ledger names none. */

@@ -3,8 +3,9 @@ import type { ApiOutput } from '../../shared/api.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { resolveUnit } from '../store/units.js';
 import type { GivenMapping } from './header-match.js';
-import { commitImport } from './import-commit.js';
-import { disposePlan, planCounts, planImport, type ImportPlan } from './import-plan.js';
+import { TaizhangError } from '../store/errors.js';
+import { importRecords } from './import-commit.js';
+import { planCounts, planImport, type ImportPlan, type ImportRequest, type ImportWatch } from './import-plan.js';
 import { previewOf, type Preview } from './import-preview.js';
 import { rejectedXlsxBuffer, writeRejectedFile } from './rejected-export.js';
 import { cellErrorLine } from './row-check.js';
@@ -47,16 +48,31 @@ function rejectedLines(plan: ImportPlan): RejectedLines {
   return plan.rejected.map((r) => ({ row: r.row, errors: r.errors.map(cellErrorLine) }));
 }
 
-async function act(db: Db, plan: ImportPlan, request: ImportJobRequest): Promise<ImportOutputs[ImportAction['kind']]> {
-  const { action, operator } = request;
+function blocked(plan: ImportPlan): TaizhangError {
+  return new TaizhangError('validation', `未导入任何记录：${plan.blocking.join('；')}`);
+}
+
+async function act(
+  db: Db,
+  request: ImportRequest,
+  job: ImportJobRequest,
+  watch: ImportWatch,
+): Promise<ImportOutputs[ImportAction['kind']]> {
+  const { action, operator } = job;
   switch (action.kind) {
     case 'preview':
-      return previewOf(plan);
+      return previewOf(await planImport(db, request));
     case 'commit': {
-      const result = commitImport(db, plan, { operator, allowDuplicates: action.allowDuplicates });
+      const { plan, result } = await importRecords(db, request, {
+        operator,
+        allowDuplicates: action.allowDuplicates,
+        watch,
+      });
+      if (!result) throw blocked(plan);
       return { imported: result.imported, skipped: result.skipped, rejected: rejectedLines(plan) };
     }
     case 'rejectedXlsx': {
+      const plan = await planImport(db, request);
       const bytes = await rejectedXlsxBuffer(plan);
       const base = plan.fileName.replace(/\.xlsx$/i, '');
       return {
@@ -67,30 +83,31 @@ async function act(db: Db, plan: ImportPlan, request: ImportJobRequest): Promise
       };
     }
     case 'cli': {
+      const { plan, result } = action.dryRun
+        ? { plan: await planImport(db, request), result: null }
+        : await importRecords(db, request, { operator, allowDuplicates: action.allowDuplicates, watch });
       const counts = planCounts(plan, action.allowDuplicates);
-      const result = { blocking: plan.blocking, warnings: plan.warnings, imported: 0, skipped: counts.skipped };
-      if (plan.blocking.length > 0) return { ...result, rejected: [] };
-      result.imported = action.dryRun
-        ? counts.toImport
-        : commitImport(db, plan, { operator, allowDuplicates: action.allowDuplicates }).imported;
+      const summary = { blocking: plan.blocking, warnings: plan.warnings, skipped: counts.skipped };
+      if (plan.blocking.length > 0) return { ...summary, imported: 0, rejected: [] };
       if (action.rejectedOut) await writeRejectedFile(plan, action.rejectedOut);
-      return { ...result, rejected: rejectedLines(plan) };
+      return { ...summary, imported: result ? result.imported : counts.toImport, rejected: rejectedLines(plan) };
     }
   }
 }
 
 /**
- * Plans an import from a ledger file and a workbook and does what the request asks with the plan:
- * everything an import does, on a connection of its own, so it can run in a worker thread. The
- * plan's temporary rows and the connection are gone when it settles, whatever happened.
+ * Does what the request asks with a workbook and a ledger file: everything an import does, on
+ * a connection of its own, so it can run in a worker thread. The connection is closed when it
+ * settles, whatever happened.
  */
 export async function runImportJob<A extends ImportAction>(
   request: ImportJobRequest<A>,
+  watch: ImportWatch = {},
 ): Promise<ImportOutputs[A['kind']]> {
   const db = openDatabase(request.dbFile, { mustExist: true, nativeBinding: request.nativeBinding });
   try {
     const { source } = request;
-    const plan = await planImport(db, {
+    const importRequest: ImportRequest = {
       ledger: request.ledger,
       unitId: resolveUnit(db, request.unit).id,
       source:
@@ -99,12 +116,8 @@ export async function runImportJob<A extends ImportAction>(
           : { bytes: Buffer.from(source.base64, 'base64'), name: path.basename(source.fileName) },
       sheet: request.sheet,
       mapping: request.mapping,
-    });
-    try {
-      return (await act(db, plan, request)) as ImportOutputs[A['kind']];
-    } finally {
-      disposePlan(plan);
-    }
+    };
+    return (await act(db, importRequest, request, watch)) as ImportOutputs[A['kind']];
   } finally {
     db.close();
   }

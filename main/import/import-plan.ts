@@ -1,5 +1,6 @@
 import type { LedgerDefinition } from '../../shared/ledger-definition.js';
 import type { Db } from '../store/database.js';
+import { TaizhangError } from '../store/errors.js';
 import { getLedgerDefinition } from '../store/ledger-types.js';
 import {
   conflicts,
@@ -13,7 +14,8 @@ import { headerEnd, MergeFiller, resolveHeader } from './header-band.js';
 import { loadMapping, type RememberedMapping } from './mapping-memory.js';
 import { openTable, type OpenTable } from './read-table.js';
 import { RowSorter, type IgnoredRows, type RejectedRow } from './row-sorter.js';
-import type { AcceptedRows } from './accepted-rows.js';
+import type { AcceptedRows, AcceptedWriter } from './accepted-rows.js';
+import { IMPORT_PREVIEW_ROWS } from '../../shared/import-api.js';
 import type { SheetCell } from './sheet-cell.js';
 import type { SheetRow } from './sheet-reader.js';
 import { columnLetter, compactLabel } from './text.js';
@@ -33,6 +35,19 @@ export interface ImportRequest {
   mapping?: GivenMapping[];
 }
 
+/** Someone following a long import: told how far it has got, and able to stop it. */
+export interface ImportWatch {
+  signal?: AbortSignal;
+  onProgress?(progress: { rowsRead: number; fraction: number }): void;
+}
+
+/** Rows between progress reports and checks for a cancel. */
+const WATCH_EVERY = 1000;
+
+function cancelled(): TaizhangError {
+  return new TaizhangError('cancelled', '导入已取消，没有写入任何记录');
+}
+
 export interface ImportPlan {
   def: LedgerDefinition;
   unitId: number;
@@ -47,7 +62,7 @@ export interface ImportPlan {
   /** Problems that stop the import as a whole (a column nobody mapped, a required field missing). */
   blocking: string[];
   warnings: string[];
-  /** Good rows in sheet order; large sets live in a temporary table until dispose(). */
+  /** How many rows are good (and duplicates), with the first of them for the preview. */
   accepted: AcceptedRows;
   rejected: RejectedRow[];
   ignored: IgnoredRows;
@@ -104,13 +119,18 @@ function rowRange(first: number, last: number): number[] {
 }
 
 /**
- * Reads a workbook and decides, row by row, what an import would do, writing nothing: the
- * header found, how columns map to fields, which rows are good, which are duplicates (by the
- * definition's keyFields, against this unit's records and earlier rows of the file), which are
- * rejected and why. Rows are sorted as they stream in. The same plan drives the preview, the
- * CLI and the commit.
+ * Reads a workbook and decides, row by row, what an import does: the header found, how columns
+ * map to fields, which rows are good, which are duplicates (by the definition's keyFields,
+ * against this unit's records and earlier rows of the file), which are rejected and why. Rows
+ * are sorted as they stream in; each good row goes to `writer` at once (importRecords writes it
+ * inside its transaction), or nowhere for a preview or a dry run.
  */
-export async function planImport(db: Db, request: ImportRequest): Promise<ImportPlan> {
+export async function planImport(
+  db: Db,
+  request: ImportRequest,
+  writer?: AcceptedWriter,
+  watch: ImportWatch = {},
+): Promise<ImportPlan> {
   const def = getLedgerDefinition(db, request.ledger);
   const lookup = new FieldLookup(def, request.mapping);
   const fileName = sourceName(request.source);
@@ -121,19 +141,24 @@ export async function planImport(db: Db, request: ImportRequest): Promise<Import
     const { header, headerRows, firstBelow } = await takeHeader(table);
     const key = layoutKey(def, header);
     const columns = mapColumns(header, lookup, loadMapping(db, key));
-    const sorter = new RowSorter(db, def, columns, header, existingKeys(db, def, request.unitId));
+    const sorter = new RowSorter(def, columns, header, existingKeys(db, def, request.unitId), {
+      keep: IMPORT_PREVIEW_ROWS,
+      writer,
+    });
     const filler = new MergeFiller(merges, headerRows[headerRows.length - 1]!);
     const sort = (row: SheetRow) => {
       filler.fill(row);
       sorter.add(row);
     };
-    try {
-      if (firstBelow) sort(firstBelow);
-      for await (const row of table.rows) sort(row);
-    } catch (error) {
-      sorter.accepted.dispose();
-      throw error;
+    if (firstBelow) sort(firstBelow);
+    let count = 0;
+    for await (const row of table.rows) {
+      sort(row);
+      if (++count % WATCH_EVERY !== 0) continue;
+      if (watch.signal?.aborted) throw cancelled();
+      watch.onProgress?.({ rowsRead: row.number, fraction: table.fraction() });
     }
+    if (watch.signal?.aborted) throw cancelled();
 
     const { blocking, warnings } = columnProblems(def, columns, sorter.filledOutside);
     const present = new Set(columns.map((c) => compactLabel(c.header)));
@@ -170,9 +195,4 @@ export function planCounts(plan: ImportPlan, allowDuplicates: boolean): { toImpo
   return allowDuplicates
     ? { toImport: plan.accepted.length, skipped: 0 }
     : { toImport: plan.accepted.length - duplicates, skipped: duplicates };
-}
-
-/** Frees what the plan holds outside memory; call when done with it. */
-export function disposePlan(plan: ImportPlan): void {
-  plan.accepted.dispose();
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { TaizhangError } from '../store/errors.js';
 import { runImportJob } from './import-job.js';
-import type { FromImportWorker, ImportWorkerInput } from './worker-messages.js';
+import type { FromImportWorker, ImportWorkerInput, ToImportWorker } from './worker-messages.js';
 
 /*
  * The import worker: reads, checks and (when asked) writes one workbook in its own thread, so a
@@ -14,10 +14,19 @@ if (!port) throw new Error('import-worker must be started as a worker thread');
 
 const send = (message: FromImportWorker) => port.postMessage(message);
 
+const cancel = new AbortController();
+port.on('message', (message: ToImportWorker) => {
+  if (message.type === 'cancel') cancel.abort();
+});
+
 async function main(): Promise<void> {
   const { request } = workerData as ImportWorkerInput;
   try {
-    send({ type: 'done', output: await runImportJob(request) });
+    const output = await runImportJob(request, {
+      signal: cancel.signal,
+      onProgress: (p) => send({ type: 'progress', ...p }),
+    });
+    send({ type: 'done', output });
   } catch (error) {
     if (error instanceof TaizhangError) send({ type: 'error', code: error.code, message: error.message });
     else

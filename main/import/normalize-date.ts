@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import utc from 'dayjs/plugin/utc.js';
+import { calendarDay } from '../../shared/dates.js';
 import { toHalfWidth } from './text.js';
 
 dayjs.extend(customParseFormat);
@@ -17,8 +18,7 @@ const LAST_SERIAL = 2958465;
 const EXCEL_EPOCH = dayjs.utc('1899-12-30');
 
 function calendarDate(y: string, m: string, d: string): string | null {
-  const parsed = dayjs(`${y}-${Number(m)}-${Number(d)}`, 'YYYY-M-D', true);
-  return parsed.isValid() ? parsed.format('YYYY-MM-DD') : null;
+  return calendarDay(Number(y), Number(m), Number(d));
 }
 
 /** YYYY-MM-DD for a date written the ways people write them, or null when it is no real date. */

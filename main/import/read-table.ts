@@ -2,7 +2,7 @@ import type { LedgerDefinition } from '../../shared/ledger-definition.js';
 import { TaizhangError } from '../store/errors.js';
 import type { FieldLookup } from './header-match.js';
 import { findHeaderRow, headerThreshold, HEADER_SCAN_ROWS } from './find-header.js';
-import { SheetStream, type SheetRow, type StreamedSheet } from './sheet-reader.js';
+import { WorkbookReader, type SheetRow } from './sheet-reader.js';
 import type { SheetInfo } from './workbook-index.js';
 import type { CheckedWorkbook } from './workbook-file.js';
 
@@ -14,6 +14,8 @@ export interface OpenTable {
   head: SheetRow[];
   /** Every non-blank row below the header, in order, read from the file as it is consumed. */
   rows: AsyncGenerator<SheetRow>;
+  /** How far through the sheet the reading is, 0 to 1. */
+  fraction(): number;
   close(): Promise<void>;
 }
 
@@ -23,15 +25,14 @@ async function* concat(first: SheetRow[], rest: AsyncGenerator<SheetRow>): Async
 }
 
 /** The sheet's first rows and the index of its header among them, or null (sheet left unread). */
-async function headOf(sheet: StreamedSheet, lookup: FieldLookup) {
-  const rows = sheet.rows();
+async function headOf(rows: AsyncGenerator<SheetRow>, lookup: FieldLookup) {
   const first: SheetRow[] = [];
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     first.push(next.value);
     if (first.length >= HEADER_SCAN_ROWS) break;
   }
   const at = findHeaderRow(first, lookup);
-  if (at >= 0) return { head: first.slice(0, at + 1), rows: concat(first.slice(at + 1), rows) };
+  if (at >= 0) return { head: first.slice(0, at + 1), rows: concat(first.slice(at + 1), rows), source: rows };
   await rows.return(undefined);
   return null;
 }
@@ -49,8 +50,9 @@ function noHeader(def: LedgerDefinition, fileName: string, sheet: string | null)
 }
 
 /**
- * Finds the table: in the sheet asked for, or else in the first visible sheet whose first rows
- * hold a header for this ledger. Sheets without one are skipped without being read to the end.
+ * Finds the table: in the sheet asked for, or else in the first visible sheet (in the workbook's
+ * order) whose first rows hold a header for this ledger. Sheets without one are left after
+ * their first rows.
  */
 export async function openTable(
   workbook: CheckedWorkbook,
@@ -60,36 +62,32 @@ export async function openTable(
 ): Promise<OpenTable> {
   const names = workbook.sheets.map((s) => s.name);
   const wanted = wantedSheet?.trim();
-  if (wanted !== undefined && !names.some((n) => n.trim() === wanted)) {
+  const candidates =
+    wanted === undefined
+      ? workbook.sheets.filter((s) => !s.hidden)
+      : workbook.sheets.filter((s) => s.name.trim() === wanted);
+  if (wanted !== undefined && candidates.length === 0) {
     throw new TaizhangError(
       'bad-file',
       `“${fileName}”中没有名为“${wanted}”的工作表，其中的工作表有：${names.join('、')}`,
     );
   }
-  const stream = new SheetStream(workbook.bytes, fileName);
-  const sheets = stream.sheets();
-  const close = async () => {
-    stream.close();
-    await sheets.return(undefined).catch(() => undefined);
-  };
-  try {
-    // Iterated by hand: leaving a for-await loop would end the workbook stream with it.
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
-      const streamed = next.value;
-      const info = workbook.sheets.find((s) => s.name === streamed.name) ?? {
-        name: streamed.name,
-        path: '',
-        hidden: false,
-        merges: [],
+  const reader = new WorkbookReader(workbook, fileName);
+  for (const sheet of candidates) {
+    let fraction = 0;
+    const found = await headOf(
+      reader.rows(sheet, (f) => (fraction = f)),
+      lookup,
+    );
+    if (found) {
+      const { head, rows, source } = found;
+      const close = async () => {
+        await rows.return(undefined);
+        await source.return(undefined);
       };
-      if (wanted !== undefined ? streamed.name.trim() !== wanted : info.hidden) continue;
-      const found = await headOf(streamed, lookup);
-      if (found) return { sheet: info, sheets: names, ...found, close };
-      if (wanted !== undefined) throw noHeader(lookup.def, fileName, streamed.name);
+      return { sheet, sheets: names, head, rows, fraction: () => fraction, close };
     }
-    throw noHeader(lookup.def, fileName, null);
-  } catch (error) {
-    await close();
-    throw error;
+    if (wanted !== undefined) throw noHeader(lookup.def, fileName, sheet.name);
   }
+  throw noHeader(lookup.def, fileName, null);
 }

@@ -1,6 +1,5 @@
 import type { LedgerDefinition } from '../../shared/ledger-definition.js';
-import type { Db } from '../store/database.js';
-import { AcceptedRows, type AcceptedRow } from './accepted-rows.js';
+import { AcceptedRows, type AcceptedRow, type AcceptedWriter } from './accepted-rows.js';
 import type { ColumnMapping } from './header-match.js';
 import { checkRow, type CellError, type FieldColumn } from './row-check.js';
 import { classifyRow, type RowContext } from './row-kind.js';
@@ -26,7 +25,7 @@ export interface IgnoredRows {
 /**
  * Sorts the rows below the header, one at a time as they are read, into accepted (with
  * duplicates marked by the definition's keyFields, against the unit's records and earlier
- * rows), rejected (cells kept) and ignored. Only rejected rows keep their cells.
+ * rows; handed to the writer, if any), rejected (cells kept) and ignored.
  */
 export class RowSorter {
   readonly accepted: AcceptedRows;
@@ -41,13 +40,13 @@ export class RowSorter {
   private readonly firstSeen = new Map<string, number>();
 
   constructor(
-    db: Db,
     private readonly def: LedgerDefinition,
     columns: ColumnMapping[],
     header: SheetCell[],
     private readonly existing: Set<string>,
+    accepted: { keep: number; writer?: AcceptedWriter },
   ) {
-    this.accepted = new AcceptedRows(db);
+    this.accepted = new AcceptedRows(accepted.keep, accepted.writer);
     this.fields = columns
       .filter((c) => c.field)
       .map((c) => ({ field: c.field!, index: c.column - 1, letter: c.letter, header: c.header }));

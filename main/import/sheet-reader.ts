@@ -1,9 +1,10 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { TaizhangError } from '../store/errors.js';
-import { isBlankCell, toSheetCell, type SheetCell } from './sheet-cell.js';
-import { cutEntriesWhole, utf8Pieces } from './utf8-chunks.js';
-import { reorderedOrNull } from './zip-order.js';
+import { readDateStyles } from './date-styles.js';
+import { readSharedStrings } from './shared-strings.js';
+import { isBlankCell, type SheetCell } from './sheet-cell.js';
+import type { SheetInfo } from './workbook-index.js';
+import type { CheckedWorkbook } from './workbook-file.js';
+import { partText, unescapeOoxml, xmlParser } from './xml-parts.js';
 
 /** A row that holds something; cells[0] is column A. */
 export interface SheetRow {
@@ -11,50 +12,40 @@ export interface SheetRow {
   cells: SheetCell[];
 }
 
-export interface StreamedSheet {
-  name: string;
-  /** The sheet's non-blank rows in order; empty (even styled) rows are passed over. */
-  rows(): AsyncGenerator<SheetRow>;
+/** What cells refer to outside their sheet. */
+interface CellContext {
+  strings: string[];
+  dateStyles: boolean[];
+  date1904: boolean;
 }
 
-interface WorkbookReaderInternals {
-  model?: { sheets?: Array<{ name: string }> };
-  sharedStrings?: unknown[];
+const DAY_MS = 86_400_000;
+/** Excel's last column, XFD. */
+const MAX_COLUMN = 16_384;
+/** Days from Excel's day 0 (1899-12-30 in the 1900 system, 1904-01-01 in the 1904 one) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = { 1900: 25_569, 1904: 24_107 };
+
+/** One <c> as it is read: its attributes and the texts of its <v>, <f> and <is>. */
+interface OpenCell {
+  column: number;
+  type: string;
+  style: number;
+  value: string | null;
+  formula: string | null;
+  inline: string | null;
 }
 
-/** What exceljs's WorksheetReader carries beyond its typings. */
-interface WorksheetReaderInternals {
-  name: string;
-  iterator: AsyncIterable<Buffer | string>;
-  [Symbol.asyncIterator](): AsyncGenerator<ExcelJS.Row>;
-}
-
-const CHUNK = 1024 * 1024;
-
-function* chunks(parts: Iterable<Buffer>): Generator<Buffer> {
-  for (const bytes of parts) {
-    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+function columnOf(reference: string): number {
+  let column = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
   }
+  return column;
 }
 
-function toRow(row: ExcelJS.Row): SheetRow | null {
-  const values = row.values as ExcelJS.CellValue[];
-  let cells: SheetCell[] | null = null;
-  for (let c = 1; c < values.length; c++) {
-    const value = values[c];
-    if (value === null || value === undefined) continue;
-    const cell = toSheetCell(value);
-    if (isBlankCell(cell)) continue;
-    cells ??= [];
-    cells[c - 1] = cell;
-  }
-  if (!cells) return null;
-  for (let c = 0; c < cells.length; c++) cells[c] ??= null;
-  return { number: row.number, cells };
-}
-
-function unreadable(fileName: string, sheet: string | null, error: unknown): TaizhangError {
-  const detail = error instanceof Error ? error.message : String(error);
+function unreadable(fileName: string, sheet: string | null, detail: string): TaizhangError {
   const where = sheet ? `工作表“${sheet}”` : '工作簿';
   return new TaizhangError(
     'bad-file',
@@ -63,71 +54,184 @@ function unreadable(fileName: string, sheet: string | null, error: unknown): Tai
 }
 
 /**
- * Streams a checked .xlsx sheet by sheet with exceljs's WorkbookReader, so a 300,000-row file
- * never sits in memory as a workbook model. Formulas arrive as their cached results, dates
- * (with styles cached) as Date objects, shared strings resolved. Sheets come in the order
- * their parts sit in the archive, after the workbook's own parts (see zip-order.ts).
+ * Reads a checked .xlsx's worksheets row by row straight from the archive (saxes over the
+ * inflated XML), so a 300,000-row sheet never sits in memory: the shared strings and the date
+ * styles are read once, then each sheet streams. Cells arrive as a person sees them: shared and
+ * inline strings as text, numbers styled as dates as Date (UTC midnight of the day), formulas as
+ * their cached result, errors and formulas saved without a result as problems.
  */
-export class SheetStream {
-  private readonly reader: ExcelJS.stream.xlsx.WorkbookReader;
-  private readonly input: Readable;
+export class WorkbookReader {
+  private context: Promise<CellContext> | null = null;
 
   constructor(
-    bytes: Buffer,
+    private readonly workbook: CheckedWorkbook,
     private readonly fileName: string,
-  ) {
-    const reordered = reorderedOrNull(bytes);
-    this.input = Readable.from(chunks(reordered ?? [bytes]), { objectMode: false });
-    this.reader = new ExcelJS.stream.xlsx.WorkbookReader(this.input, {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    // With the workbook's parts first, a file without shared strings needs none: every
-    // worksheet can then be read as it streams past instead of from a temporary copy.
-    if (reordered) (this.reader as unknown as WorkbookReaderInternals).sharedStrings = [];
-    cutEntriesWhole(this.reader);
-  }
+  ) {}
 
-  /** Every sheet name in the workbook's own order (known once the first sheet has been reached). */
-  sheetNames(): string[] {
-    return ((this.reader as unknown as WorkbookReaderInternals).model?.sheets ?? []).map((s) => s.name);
-  }
-
-  async *sheets(): AsyncGenerator<StreamedSheet> {
+  /**
+   * The sheet's non-blank rows in order; empty (even styled) rows are passed over. `onProgress`
+   * hears how far through the sheet's XML the reading is, from 0 to 1.
+   */
+  async *rows(sheet: SheetInfo, onProgress?: (fraction: number) => void): AsyncGenerator<SheetRow> {
+    const context = await this.cellContext();
+    const entry = this.workbook.entries.get(sheet.path);
+    if (!entry) throw unreadable(this.fileName, sheet.name, `缺少 ${sheet.path}`);
+    const ready: SheetRow[] = [];
+    let problem: string | null = null;
+    const parser = xmlParser(sheetHandlers(context, ready, (detail) => (problem ??= detail)));
+    let inflated = 0;
+    const progress = onProgress && ((n: number) => onProgress(Math.min(1, (inflated += n) / Math.max(1, entry.size))));
     try {
-      for await (const worksheet of this.reader) {
-        const internals = worksheet as unknown as WorksheetReaderInternals;
-        yield this.sheet(internals);
+      for await (const piece of partText(this.workbook.bytes, entry, progress)) {
+        parser.write(piece);
+        if (problem) throw new Error(problem);
+        yield* ready;
+        ready.length = 0;
       }
+      parser.close();
+      yield* ready;
     } catch (error) {
       if (error instanceof TaizhangError) throw error;
-      throw unreadable(this.fileName, null, error);
+      throw unreadable(this.fileName, sheet.name, error instanceof Error ? error.message : String(error));
     }
   }
 
-  close(): void {
-    this.input.destroy();
+  private cellContext(): Promise<CellContext> {
+    this.context ??= (async () => {
+      const { bytes, entries, sharedStrings, styles, date1904 } = this.workbook;
+      const stringsEntry = sharedStrings ? entries.get(sharedStrings) : undefined;
+      const stylesEntry = styles ? entries.get(styles) : undefined;
+      try {
+        return {
+          strings: stringsEntry ? await readSharedStrings(bytes, stringsEntry) : [],
+          dateStyles: stylesEntry ? await readDateStyles(bytes, stylesEntry) : [],
+          date1904,
+        };
+      } catch (error) {
+        throw unreadable(this.fileName, null, error instanceof Error ? error.message : String(error));
+      }
+    })();
+    return this.context;
   }
+}
 
-  private sheet(worksheet: WorksheetReaderInternals): StreamedSheet {
-    const fileName = this.fileName;
-    worksheet.iterator = utf8Pieces(worksheet.iterator);
-    return {
-      name: worksheet.name,
-      async *rows() {
-        try {
-          for await (const row of worksheet) {
-            const kept = toRow(row);
-            if (kept) yield kept;
-          }
-        } catch (error) {
-          if (error instanceof TaizhangError) throw error;
-          throw unreadable(fileName, worksheet.name, error);
-        }
-      },
-    };
+function numberCell(text: string, cell: OpenCell, context: CellContext): SheetCell {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) return { problem: 'error', detail: '#VALUE!' };
+  if (!context.dateStyles[cell.style]) return value;
+  const serial = value - UNIX_EPOCH_SERIAL[context.date1904 ? 1904 : 1900];
+  return new Date(Math.round(serial * DAY_MS));
+}
+
+/** The value a cell shows, from its type (t), style and texts. */
+function cellValue(cell: OpenCell, context: CellContext, fail: (detail: string) => void): SheetCell {
+  const { value, formula } = cell;
+  if (cell.type === 'inlineStr') return cell.inline ?? value;
+  if (value === null) return formula !== null ? { problem: 'no-result', detail: `=${formula}` } : null;
+  switch (cell.type) {
+    case 's': {
+      const text = context.strings[Number(value)];
+      if (text === undefined) fail(`单元格引用的共享字符串 ${value} 不存在`);
+      return text ?? null;
+    }
+    case 'str':
+      return unescapeOoxml(value);
+    case 'b':
+      return value === '1' || value === 'true';
+    case 'e':
+      return { problem: 'error', detail: value };
+    case 'd': {
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? { problem: 'error', detail: '#VALUE!' } : date;
+    }
+    default:
+      return numberCell(value, cell, context);
   }
+}
+
+/** The XML handlers that turn <row>/<c> elements into SheetRows, pushed to `ready`. */
+function sheetHandlers(context: CellContext, ready: SheetRow[], fail: (detail: string) => void) {
+  let rowNumber = 0;
+  let column = 0;
+  let cells: SheetCell[] | null = null;
+  let cell: OpenCell | null = null;
+  /** Which text is being gathered: a <v>, an <f>, or a <t> of an inline string. */
+  let gathering: 'value' | 'formula' | 'inline' | null = null;
+  let phonetic = 0;
+  let text = '';
+  return {
+    open(name: string, a: Record<string, string>) {
+      switch (name) {
+        case 'row':
+          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          column = 0;
+          cells = null;
+          break;
+        case 'c':
+          column = a.r ? columnOf(a.r) : column + 1;
+          if (column > MAX_COLUMN) fail(`第 ${rowNumber} 行的单元格 ${a.r ?? ''} 超出了 Excel 的列范围`);
+          cell = { column, type: a.t ?? 'n', style: a.s ? Number(a.s) : 0, value: null, formula: null, inline: null };
+          break;
+        case 'v':
+          gathering = 'value';
+          text = '';
+          break;
+        case 'f':
+          gathering = 'formula';
+          text = '';
+          break;
+        case 'is':
+          if (cell) cell.inline = '';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          if (cell?.inline !== null && cell?.inline !== undefined && phonetic === 0) {
+            gathering = 'inline';
+            text = '';
+          }
+          break;
+      }
+    },
+    text(piece: string) {
+      if (gathering) text += piece;
+    },
+    close(name: string) {
+      switch (name) {
+        case 'v':
+          if (cell && gathering === 'value') cell.value = text;
+          gathering = null;
+          break;
+        case 'f':
+          if (cell && gathering === 'formula') cell.formula = text;
+          gathering = null;
+          break;
+        case 't':
+          if (cell && gathering === 'inline') cell.inline += unescapeOoxml(text);
+          gathering = null;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c': {
+          if (!cell) break;
+          const value = cellValue(cell, context, fail);
+          if (!isBlankCell(value) && cell.column > 0 && cell.column <= MAX_COLUMN) {
+            cells ??= [];
+            cells[cell.column - 1] = value;
+          }
+          cell = null;
+          break;
+        }
+        case 'row':
+          if (cells) {
+            for (let c = 0; c < cells.length; c++) cells[c] ??= null;
+            ready.push({ number: rowNumber, cells });
+          }
+          cells = null;
+          break;
+      }
+    },
+  };
 }

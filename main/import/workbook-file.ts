@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../store/errors.js';
-import { verifyZip, ZipCheckError, MAX_UNPACKED_BYTES } from './zip-check.js';
-import { sheetIndexer, type SheetInfo } from './workbook-index.js';
+import { verifyZip, ZipCheckError, MAX_UNPACKED_BYTES, type ZipEntry } from './zip-check.js';
+import { sheetIndexer, type WorkbookIndex } from './workbook-index.js';
 
 /** Where the workbook comes from: a path (CLI) or the bytes the UI sent. */
 export type WorkbookSource = { path: string } | { bytes: Buffer; name: string };
@@ -102,10 +102,10 @@ function readSourceBytes(source: WorkbookSource): Buffer {
   }
 }
 
-/** A workbook whose archive has been checked whole, with its sheets listed. */
-export interface CheckedWorkbook {
+/** A workbook whose archive has been checked whole, with its sheets and parts listed. */
+export interface CheckedWorkbook extends WorkbookIndex {
   bytes: Buffer;
-  sheets: SheetInfo[];
+  entries: Map<string, ZipEntry>;
 }
 
 /**
@@ -119,22 +119,26 @@ export async function loadWorkbook(source: WorkbookSource): Promise<CheckedWorkb
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE_MAGIC)) throw describeOle(bytes, name);
   const signature = bytes.length >= 4 ? bytes.readUInt32LE(0) : 0;
   if (signature !== 0x04034b50 && signature !== 0x06054b50) throw describeNonZip(bytes, name);
-  const index = sheetIndexer();
-  let names: Set<string>;
+  const indexer = sheetIndexer();
+  let entries: Map<string, ZipEntry>;
   try {
-    names = new Set((await verifyZip(bytes, index.observer)).entries.map((e) => e.name));
+    entries = new Map((await verifyZip(bytes, indexer.observer)).entries.map((e) => [e.name, e]));
   } catch (error) {
     if (error instanceof ZipCheckError) throw zipProblem(error, name);
     throw error;
   }
+  const names = new Set(entries.keys());
   if (!names.has('xl/workbook.xml')) throw describeForeignZip(names, name);
-  if (![...names].some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    throw badFile(name, '工作簿中没有可读取的工作表');
+  let index: WorkbookIndex;
+  try {
+    index = indexer.index();
+  } catch (error) {
+    throw badFile(
+      name,
+      `工作簿的目录（xl/workbook.xml）已损坏，无法解析（${String((error as Error).message).slice(0, 120)}）`,
+    );
   }
-  return { bytes, sheets: index.sheets() };
-}
-
-/** The checked bytes alone, for readers that need no sheet list. */
-export async function loadWorkbookBytes(source: WorkbookSource): Promise<Buffer> {
-  return (await loadWorkbook(source)).bytes;
+  const sheets = index.sheets.filter((s) => entries.has(s.path));
+  if (sheets.length === 0) throw badFile(name, '工作簿中没有可读取的工作表');
+  return { ...index, sheets, bytes, entries };
 }

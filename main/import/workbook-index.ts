@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { EntryObserver } from './zip-check.js';
 import { MergeScanner, type MergeRange } from './merge-scan.js';
+import { readXmlText } from './xml-parts.js';
 
 /** A worksheet as the workbook lists it, with its merged ranges. */
 export interface SheetInfo {
@@ -11,35 +12,54 @@ export interface SheetInfo {
   merges: MergeRange[];
 }
 
+/** What the workbook part and its relationships say: the sheets and the parts cells refer to. */
+export interface WorkbookIndex {
+  sheets: SheetInfo[];
+  sharedStrings: string | null;
+  styles: string | null;
+  /** Dates counted from 1904 (old Mac Excel) rather than 1900. */
+  date1904: boolean;
+}
+
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, code: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (code[0] !== '#') return named[code.toLowerCase()]!;
-    return String.fromCodePoint(
-      code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)),
-    );
-  });
-}
-
-function attribute(tag: string, name: RegExp): string | undefined {
-  const m = new RegExp(`\\s${name.source}="([^"]*)"`).exec(tag);
-  return m ? decodeXml(m[1]!) : undefined;
-}
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 
 /** Rels targets are relative to xl/ unless they start with a slash. */
 function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
+interface Relationships {
+  /** Id → part, worksheets only (a chart sheet holds no cells). */
+  worksheets: Map<string, string>;
+  byType: Map<string, string>;
+}
+
+function relationships(xml: string): Relationships {
+  const worksheets = new Map<string, string>();
+  const byType = new Map<string, string>();
+  readXmlText(xml, {
+    open(name, a) {
+      if (name !== 'Relationship' || !a.Id || !a.Target) return;
+      const type = a.Type?.slice(a.Type.lastIndexOf('/') + 1) ?? '';
+      if (type === 'worksheet') worksheets.set(a.Id, partPath(a.Target));
+      else byType.set(type, partPath(a.Target));
+    },
+  });
+  return { worksheets, byType };
+}
+
+function relationshipId(attributes: Record<string, string>): string {
+  const key = Object.keys(attributes).find((k) => k === 'id' || k.endsWith(':id'));
+  return key ? attributes[key]! : '';
+}
+
 /**
- * Builds the sheet list while the archive is being checked: names and visibility from
- * workbook.xml, their parts from its rels, and each worksheet's merged ranges.
+ * Builds the workbook's index while the archive is being checked: sheet names and visibility
+ * from workbook.xml, their parts from its rels, and each worksheet's merged ranges.
  */
-export function sheetIndexer(): { observer: EntryObserver; sheets(): SheetInfo[] } {
+export function sheetIndexer(): { observer: EntryObserver; index(): WorkbookIndex } {
   const texts = new Map<string, { decoder: StringDecoder; text: string }>();
   const scanners = new Map<string, MergeScanner>();
   const observer: EntryObserver = (entry) => {
@@ -55,25 +75,30 @@ export function sheetIndexer(): { observer: EntryObserver; sheets(): SheetInfo[]
     scanners.set(entry.name, scanner);
     return (chunk) => scanner.push(chunk);
   };
-  const sheets = (): SheetInfo[] => {
-    const targets = new Map<string, string>();
-    for (const [, tag] of (texts.get(WORKBOOK_RELS)?.text ?? '').matchAll(/<Relationship\b([^>]*)>/g)) {
-      const id = attribute(tag!, /Id/);
-      const target = attribute(tag!, /Target/);
-      if (id && target) targets.set(id, partPath(target));
-    }
-    const list: SheetInfo[] = [];
-    for (const [, tag] of (texts.get(WORKBOOK)?.text ?? '').matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
-      const path = targets.get(attribute(tag!, /(?:\w+:)?id/) ?? '');
-      const state = attribute(tag!, /state/);
-      list.push({
-        name: attribute(tag!, /name/) ?? '',
-        path: path ?? '',
-        hidden: state === 'hidden' || state === 'veryHidden',
-        merges: scanners.get(path ?? '')?.finish() ?? [],
-      });
-    }
-    return list;
+  const index = (): WorkbookIndex => {
+    const rels = relationships(texts.get(WORKBOOK_RELS)?.text ?? '<Relationships/>');
+    const sheets: SheetInfo[] = [];
+    let date1904 = false;
+    readXmlText(texts.get(WORKBOOK)?.text ?? '<workbook/>', {
+      open(name, a) {
+        if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        if (name !== 'sheet') return;
+        const path = rels.worksheets.get(relationshipId(a));
+        if (!path) return;
+        sheets.push({
+          name: a.name ?? '',
+          path,
+          hidden: a.state === 'hidden' || a.state === 'veryHidden',
+          merges: scanners.get(path)?.finish() ?? [],
+        });
+      },
+    });
+    return {
+      sheets,
+      sharedStrings: rels.byType.get('sharedStrings') ?? null,
+      styles: rels.byType.get('styles') ?? null,
+      date1904,
+    };
   };
-  return { observer, sheets };
+  return { observer, index };
 }

@@ -8,4 +8,9 @@ export interface ImportWorkerInput {
 
 /** Worker → parent. Errors travel as values: a TaizhangError's code and Chinese message. */
 export type FromImportWorker =
-  { type: 'done'; output: ImportOutputs[keyof ImportOutputs] } | { type: 'error'; code: ErrorCode; message: string };
+  | { type: 'progress'; rowsRead: number; fraction: number }
+  | { type: 'done'; output: ImportOutputs[keyof ImportOutputs] }
+  | { type: 'error'; code: ErrorCode; message: string };
+
+/** Parent → worker: stop, roll back, and end with a 'cancelled' error. */
+export type ToImportWorker = { type: 'cancel' };

@@ -108,7 +108,7 @@ export function listZipEntries(bytes: Buffer): ZipListing {
   return { entries, directoryOffset: offset };
 }
 
-function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
+export function entryData(bytes: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
   if (at + 30 > bytes.length) fail({ kind: 'truncated' });
   if (bytes.readUInt32LE(at) !== LOCAL) fail({ kind: 'corrupt', entry: entry.name });

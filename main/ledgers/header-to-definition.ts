@@ -1,7 +1,7 @@
 import { HEADER_FILE_MAX_BYTES, type LedgerTypeDraft } from '../../shared/ledger-type-draft.js';
 import { TaizhangError } from '../store/errors.js';
-import { loadWorkbookBytes } from '../import/workbook-file.js';
-import { SheetStream, type SheetRow } from '../import/sheet-reader.js';
+import { loadWorkbook } from '../import/workbook-file.js';
+import { WorkbookReader, type SheetRow } from '../import/sheet-reader.js';
 import { cellText, isProblem, type SheetCell } from '../import/sheet-cell.js';
 import { columnLetter } from '../import/text.js';
 import { guessFieldType, type Sample } from './guess-field-type.js';
@@ -31,7 +31,7 @@ const END_LINE = /^(合\s*计|总\s*计|小\s*计|填表人|审核人|制表人)
 const SKIPPED_COLUMN = '序号';
 
 function sampleOf(cell: SheetCell | undefined): Sample {
-  // Excel keeps a date as a day count; exceljs hands it over as that day's UTC midnight.
+  // Excel keeps a date as a day count; the reader hands it over as that day's UTC midnight.
   if (cell instanceof Date) return { text: cell.toISOString().slice(0, 10), isDate: true };
   if (cell === undefined || cell === null || isProblem(cell)) return { text: '', isDate: false };
   return { text: cellText(cell).trim(), isDate: false };
@@ -115,35 +115,36 @@ function proposeFields(top: SheetTop): { draft: LedgerTypeDraft['fields']; colum
  * guessed from its name and the first data rows.
  */
 export async function proposeFromXlsx(bytes: Buffer, fileName: string, sheetIndex: number): Promise<HeaderProposal> {
-  await loadWorkbookBytes({ bytes, name: fileName });
-  const stream = new SheetStream(bytes, fileName);
+  const workbook = await loadWorkbook({ bytes, name: fileName });
+  const sheet = workbook.sheets[sheetIndex];
+  if (!sheet) {
+    throw new TaizhangError(
+      'bad-request',
+      `“${fileName}”只有 ${workbook.sheets.length} 个工作表，没有第 ${sheetIndex + 1} 个`,
+    );
+  }
+  const where = `“${fileName}”的工作表“${sheet.name}”`;
+  const rows = new WorkbookReader(workbook, fileName).rows(sheet);
   try {
-    let index = 0;
-    for await (const sheet of stream.sheets()) {
-      if (index++ !== sheetIndex) continue;
-      const where = `“${fileName}”的工作表“${sheet.name}”`;
-      const top = await readTop(sheet.rows(), where);
-      const { draft, columns } = proposeFields(top);
-      if (draft.length === 0) throw new TaizhangError('bad-file', `${where}的表头除“序号”外没有其他栏目`);
-      return {
-        sheets: stream.sheetNames(),
-        sheet: sheetIndex,
-        sheetName: sheet.name,
-        headerRow: top.header.number,
-        title: top.title,
-        draft: {
-          label: (top.title ?? sheet.name).slice(0, 60),
-          category: CUSTOM_CATEGORY,
-          kind: draft.some((f) => f.type === 'date') ? 'record' : 'plan',
-          fields: draft,
-        },
-        sampleRows: top.data.slice(0, SHOWN_ROWS).map((r) => columns.map((c) => sampleOf(r.cells[c]).text)),
-      };
-    }
-    const count = index;
-    throw new TaizhangError('bad-request', `“${fileName}”只有 ${count} 个工作表，没有第 ${sheetIndex + 1} 个`);
+    const top = await readTop(rows, where);
+    const { draft, columns } = proposeFields(top);
+    if (draft.length === 0) throw new TaizhangError('bad-file', `${where}的表头除“序号”外没有其他栏目`);
+    return {
+      sheets: workbook.sheets.map((s) => s.name),
+      sheet: sheetIndex,
+      sheetName: sheet.name,
+      headerRow: top.header.number,
+      title: top.title,
+      draft: {
+        label: (top.title ?? sheet.name).slice(0, 60),
+        category: CUSTOM_CATEGORY,
+        kind: draft.some((f) => f.type === 'date') ? 'record' : 'plan',
+        fields: draft,
+      },
+      sampleRows: top.data.slice(0, SHOWN_ROWS).map((r) => columns.map((c) => sampleOf(r.cells[c]).text)),
+    };
   } finally {
-    stream.close();
+    await rows.return(undefined);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 import { nowIso } from './database.js';
 import { writeAudit } from './audit.js';
-import { recordIndexer } from './search-index.js';
+import { newRecordIndexer } from './search-index.js';
 import { checkValues, recordDateOf } from './records.js';
 import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 
@@ -25,6 +25,63 @@ export interface BulkResult {
 }
 
 /**
+ * Adds records one at a time to a transaction the caller holds open, then writes the one audit
+ * row for the batch. Used where rows arrive over time (an import writes each row as it is read).
+ */
+export class BulkInsert {
+  private readonly insert;
+  private readonly index;
+  private readonly now = nowIso();
+  private firstId: number | null = null;
+  private lastId: number | null = null;
+  private inserted = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly def: LedgerDefinition,
+    private readonly unitId: number,
+    private readonly options: BulkOptions = {},
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO records (ledger_key, unit_id, record_date, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.index = newRecordIndexer(db);
+  }
+
+  get count(): number {
+    return this.inserted;
+  }
+
+  add(row: BulkRow): number {
+    if (!this.db.inTransaction) throw new Error('BulkInsert.add needs an open transaction');
+    const { def, now } = this;
+    const values = this.options.prevalidated ? (row.values as RecordValues) : checkValues(def, row.values);
+    const id = Number(
+      this.insert.run(def.key, this.unitId, recordDateOf(def, values, row.recordDate), JSON.stringify(values), now, now)
+        .lastInsertRowid,
+    );
+    this.index(id, def, values);
+    this.firstId ??= id;
+    this.lastId = id;
+    this.inserted++;
+    return id;
+  }
+
+  /** Writes the batch's audit row, naming its source and the id range it created. */
+  finish(audit: { operator: string; source: string }): BulkResult {
+    const result = { inserted: this.inserted, firstId: this.firstId, lastId: this.lastId };
+    writeAudit(this.db, {
+      operator: audit.operator,
+      action: 'import',
+      entity: 'ledger',
+      entityId: this.def.key,
+      after: { source: audit.source, unitId: this.unitId, ...result },
+    });
+    return result;
+  }
+}
+
+/**
  * Inserts many records in one transaction: all of them, or (on any error) none.
  * One audit row records the batch, naming its source and the id range it created.
  */
@@ -36,33 +93,9 @@ export function insertRecordsBulk(
   audit: { operator: string; source: string },
   options: BulkOptions = {},
 ): BulkResult {
-  const insert = db.prepare(
-    `INSERT INTO records (ledger_key, unit_id, record_date, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const index = recordIndexer(db);
   return db.transaction(() => {
-    const now = nowIso();
-    let firstId: number | null = null;
-    let lastId: number | null = null;
-    let inserted = 0;
-    for (const row of rows) {
-      const values = options.prevalidated ? (row.values as RecordValues) : checkValues(def, row.values);
-      const id = Number(
-        insert.run(def.key, unitId, recordDateOf(def, values, row.recordDate), JSON.stringify(values), now, now)
-          .lastInsertRowid,
-      );
-      index(id, def, values);
-      firstId ??= id;
-      lastId = id;
-      inserted++;
-    }
-    writeAudit(db, {
-      operator: audit.operator,
-      action: 'import',
-      entity: 'ledger',
-      entityId: def.key,
-      after: { source: audit.source, unitId, inserted, firstId, lastId },
-    });
-    return { inserted, firstId, lastId };
+    const bulk = new BulkInsert(db, def, unitId, options);
+    for (const row of rows) bulk.add(row);
+    return bulk.finish(audit);
   })();
 }

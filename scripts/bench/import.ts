@@ -28,7 +28,7 @@ export interface ImportBenchOptions {
   ledger?: string;
   /** Time index.ts measured for writing the same rows as CSV; measured here when left out. */
   csvWriteMs?: number;
-  /** Also import once more on the runner's own thread, to see read and write apart (default true). */
+  /** Also import once more on the runner's own thread, to see what the worker costs (default true). */
   inline?: boolean;
   log?: (line: string) => void;
 }
@@ -41,9 +41,9 @@ export interface ImportBenchResult {
   csvWriteMs: number;
   /** The same rows from the CSV straight into insertRecordsBulk: what any import pays to write. */
   csv: Run;
-  /** The real import, in the import worker as the app and the CLI run it: read and write as one figure. */
+  /** The real import, in the import worker as the app and the CLI run it. */
   xlsx: Run;
-  /** The same import on the runner's own thread, its read and write timed apart; null when not run. */
+  /** The same import on the runner's own thread (no worker, no heap cap); null when not run. */
   xlsxInline: Run | null;
   overCsvWrite: number;
   overCsvImport: number;
@@ -68,8 +68,9 @@ async function runImport(mode: RunMode, file: string, dir: string, ledger: strin
 
 function report(result: ImportBenchResult, log: (line: string) => void): void {
   const s = (ms: number) => (ms / 1000).toFixed(2).padStart(8);
+  const split = (r: Run) => (r.commitMs > 0 ? `${s(r.planMs)}${s(r.commitMs)}` : '       —       —');
   const line = (name: string, r: Run) =>
-    `${name.padEnd(26)}${String(r.imported).padStart(8)}${String(r.skipped).padStart(6)}${s(r.planMs)}${s(r.commitMs)}${s(r.totalMs)}${s(r.cpuMs)}${mb(r.maxRss).toFixed(0).padStart(9)}`;
+    `${name.padEnd(26)}${String(r.imported).padStart(8)}${String(r.skipped).padStart(6)}${split(r)}${s(r.totalMs)}${s(r.cpuMs)}${mb(r.maxRss).toFixed(0).padStart(9)}`;
   log('');
   log(
     `${'step'.padEnd(26)}${'rows'.padStart(8)}${'skip'.padStart(6)}${'read s'.padStart(8)}${'write s'.padStart(8)}${'total s'.padStart(8)}${'cpu s'.padStart(8)}${'peak MB'.padStart(9)}`,

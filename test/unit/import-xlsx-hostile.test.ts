@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import XLSX from 'xlsx';
 import { planImport } from '../../main/import/import-plan.js';
-import { commitImport } from '../../main/import/import-commit.js';
+import { importRecords } from '../../main/import/import-commit.js';
 import { countRecords } from '../../main/store/record-query.js';
 import { tempStore, type TempStore } from '../helpers/temp-store.js';
 import { buildXlsx, type SheetSpec } from './import-xlsx-fixtures.js';
@@ -141,8 +141,8 @@ describe('files that are not a readable .xlsx', () => {
   });
 
   it('still reads the sound file those were made from', async () => {
-    const p = await attempt(good);
-    expect(commitImport(store.db, p, { operator: '测试员' }).imported).toBe(400);
+    const request = { ledger: 'training-plan', unitId: store.unit.id, source: { bytes: good, name: '台账.xlsx' } };
+    expect((await importRecords(store.db, request, { operator: '测试员' })).result?.imported).toBe(400);
     expect(count()).toBe(400);
   });
 });

@@ -80,6 +80,39 @@ describe('the ledger file', () => {
     }
   });
 
+  it('moves a version 2 file to the search index without token positions, finding the same records', () => {
+    store = tempStore();
+    createRecord(store.db, { ledger: 'student-aid', values: { ...aid, address: '建始县高坪镇青龙村3组' } }, 't');
+    const kept = createRecord(store.db, { ledger: 'student-aid', values: { ...aid, name: '张雨桐' } }, 't');
+    // Put the index back as version 2 made it (with positions), rows and all.
+    store.db.exec(`
+      DROP TRIGGER records_fts_delete;
+      CREATE VIRTUAL TABLE old_fts USING fts5(body, tokenize = 'trigram');
+      INSERT INTO old_fts(rowid, body) SELECT rowid, body FROM records_fts;
+      DROP TABLE records_fts;
+      ALTER TABLE old_fts RENAME TO records_fts;
+      CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
+        DELETE FROM records_fts WHERE rowid = old.id;
+      END;
+    `);
+    store.db.pragma('user_version = 2');
+    store.db.close();
+    const db = openStore(store.file, { mustExist: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'records_fts'").pluck().get() as string;
+      expect(sql).toMatch(/detail = 'none'/);
+      const find = (search: string) => countRecords(db, { ledger: 'student-aid', search });
+      expect(find('青龙村')).toBe(1);
+      expect(find('雨桐')).toBe(1);
+      expect(find('1990030')).toBe(2);
+      deleteRecord(db, kept.id, 't');
+      expect(find('雨桐')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a file from a newer version and leaves it byte for byte unchanged', () => {
     store = tempStore();
     store.db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
