@@ -247,3 +247,48 @@ test('a column the ledger does not know blocks the import until the user maps it
   await expect(sourceRow).toContainText('沿用上次的选择');
   await expect(page.locator('[data-count="duplicate"]')).toContainText('2 条');
 });
+
+/** One of 3,000 birth days from 2005-01-01 on; with the sequence number, each ID is different. */
+function birthDay(n: number): string {
+  return new Date(Date.UTC(2005, 0, 1 + n)).toISOString().slice(0, 10);
+}
+
+test('a large import shows how far it has got and can be cancelled, leaving the ledger as it was', async ({
+  page,
+  ledger,
+}) => {
+  test.slow();
+  const count = 50_000;
+  const rows: Cell[][] = Array.from({ length: count }, (_, i) => [
+    i + 1,
+    `学生${i + 1}`,
+    Math.floor(i / 3000) % 2 ? '男' : '女',
+    validIdNumber(birthDay(i % 3000), Math.floor(i / 3000)),
+    '小学',
+    `${1 + (i % 6)}年级`,
+    '建档立卡',
+    '营养改善计划',
+    800,
+    excelDate('2019-04-12'),
+    null,
+  ]);
+  const xlsx = await attachmentXlsx({ title: '2019年学生资助台账', header: HEADER, rows });
+  await openImport(page, ledger.url);
+  await pickFile(page, '选择 Excel 文件', '全镇学生资助.xlsx', xlsx);
+  const start = page.getByRole('button', { name: /^导入 \d+ 条$/ });
+  await expect(start).toBeEnabled({ timeout: 60_000 });
+  const toImport = Number((await start.textContent())!.replace(/\D/g, ''));
+  expect(toImport).toBe(count);
+  await start.click();
+
+  const progress = page.locator('.import-progress');
+  await expect(progress).toContainText(/已读到第 [\d,]+ 行/);
+  await expect(page.getByRole('progressbar', { name: '导入进度' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/import-progress.png`, fullPage: true, animations: 'disabled' });
+  await page.getByRole('button', { name: '取消导入' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '已取消导入，没有写入任何记录' })).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  expect((await ledger.call('records.list', { ledger: 'student-aid', pageSize: 10 })).total).toBe(0);
+  // The preview is still there: the same file can be imported after all.
+  await expect(start).toBeEnabled();
+});

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Flex, Result, Skeleton, Spin, Typography } from 'antd';
 import type { LedgerDefinition } from '../../../../shared/ledger-definition.js';
 import { IMPORT_FILE_MAX_BYTES } from '../../../../shared/import-api.js';
-import { ApiError, call, errorMessage } from '../../api.js';
+import { ApiError } from '../../api.js';
 import { useApi } from '../../hooks/useApi.js';
 import { hrefOf } from '../../routes.js';
 import { useUnits } from '../../unit/UnitContext.js';
@@ -14,7 +14,9 @@ import { ImportOutcomeView } from './ImportOutcomeView.js';
 import { PreviewRows } from './PreviewRows.js';
 import { PreviewSummary } from './PreviewSummary.js';
 import { RejectedDownloadButton } from './RejectedDownloadButton.js';
-import { importRequest, type ColumnChoices, type ImportOutcome } from './importRequest.js';
+import { ImportProgressView } from './ImportProgressView.js';
+import { importRequest, type ColumnChoices } from './importRequest.js';
+import { useImportJob } from './useImportJob.js';
 import { useImportPreview } from './useImportPreview.js';
 import './import.css';
 
@@ -25,51 +27,48 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
   const [sheet, setSheet] = useState<string>();
   const [choices, setChoices] = useState<ColumnChoices>({});
   const [pickProblem, setPickProblem] = useState<string>();
-  const [outcome, setOutcome] = useState<{ result: ImportOutcome; sheet: string } | null>(null);
-  const [committing, setCommitting] = useState(false);
-  const [commitProblem, setCommitProblem] = useState<string>();
+  const job = useImportJob();
+  const phase = job.state.phase;
+  const committing = phase === 'starting' || phase === 'running' || phase === 'cancelling';
   const request = useMemo(
     () => (file ? importRequest(definition.key, file, sheet, choices) : null),
     [definition.key, file, sheet, choices],
   );
-  const { preview, error, loading } = useImportPreview(outcome ? null : request);
+  const { preview, error, loading } = useImportPreview(request);
   const ledgerHref = hrefOf({ name: 'ledger', key: definition.key });
 
   const start = (picked: PickedXlsx | null) => {
     setFile(picked);
     setSheet(undefined);
     setChoices({});
-    setOutcome(null);
     setPickProblem(undefined);
-    setCommitProblem(undefined);
+    job.reset();
   };
 
-  const commit = async () => {
-    if (!request || !preview) return;
-    setCommitting(true);
-    setCommitProblem(undefined);
-    try {
-      setOutcome({ result: await call('import.commit', request), sheet: preview.sheet });
-    } catch (failure) {
-      setCommitProblem(`导入失败，没有写入任何记录：${errorMessage(failure)}`);
-    } finally {
-      setCommitting(false);
-    }
+  const commit = () => {
+    if (request && preview) void job.start({ ...request, allowDuplicates: false });
   };
 
-  if (outcome && request) {
+  if (job.state.phase === 'done' && request && preview) {
+    const { outcome } = job.state;
     return (
       <Card size="small">
         <ImportOutcomeView
-          outcome={outcome.result}
-          sheet={outcome.sheet}
+          outcome={outcome}
+          sheet={preview.sheet}
           ledgerHref={ledgerHref}
-          download={<RejectedDownloadButton request={request} count={outcome.result.rejected.length} />}
+          download={<RejectedDownloadButton request={request} count={outcome.rejected.length} />}
           onAnother={() => start(null)}
         />
       </Card>
     );
   }
+  const commitProblem =
+    job.state.phase === 'failed'
+      ? `导入失败，没有写入任何记录：${job.state.message}`
+      : job.state.phase === 'cancelled'
+        ? '已取消导入，没有写入任何记录。'
+        : undefined;
 
   const canImport = preview !== null && !loading && preview.blocking.length === 0 && preview.counts.toImport > 0;
   return (
@@ -111,16 +110,31 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
             <Card size="small" title="逐行检查结果">
               <PreviewRows definition={definition} preview={preview} />
             </Card>
-            {commitProblem && <Alert type="error" showIcon role="alert" title={commitProblem} />}
-            <Flex gap={12} className="import-actions">
-              <Button type="primary" disabled={!canImport} loading={committing} onClick={() => void commit()}>
-                导入 {preview.counts.toImport} 条
-              </Button>
-              {preview.counts.rejected > 0 && (
-                <RejectedDownloadButton request={request} count={preview.counts.rejected} />
-              )}
-              <Button href={ledgerHref}>取消</Button>
-            </Flex>
+            {commitProblem && (
+              <Alert
+                type={job.state.phase === 'cancelled' ? 'info' : 'error'}
+                showIcon
+                role="alert"
+                title={commitProblem}
+              />
+            )}
+            {job.state.phase === 'starting' || job.state.phase === 'running' || job.state.phase === 'cancelling' ? (
+              <ImportProgressView
+                state={job.state}
+                toImport={preview.counts.toImport}
+                onCancel={() => void job.cancel()}
+              />
+            ) : (
+              <Flex gap={12} className="import-actions">
+                <Button type="primary" disabled={!canImport} onClick={commit}>
+                  导入 {preview.counts.toImport} 条
+                </Button>
+                {preview.counts.rejected > 0 && (
+                  <RejectedDownloadButton request={request} count={preview.counts.rejected} />
+                )}
+                <Button href={ledgerHref}>取消</Button>
+              </Flex>
+            )}
           </Flex>
         </Spin>
       )}
