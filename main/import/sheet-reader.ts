@@ -116,8 +116,9 @@ export class WorkbookReader {
 }
 
 function numberCell(text: string, cell: OpenCell, context: CellContext): SheetCell {
+  if (text.trim() === '') return null;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) return { problem: 'error', detail: '#VALUE!' };
+  if (!Number.isFinite(value)) return { problem: 'error', detail: '#VALUE!' };
   if (!context.dateStyles[cell.style]) return value;
   const serial = value - UNIX_EPOCH_SERIAL[context.date1904 ? 1904 : 1900];
   return new Date(Math.round(serial * DAY_MS));
