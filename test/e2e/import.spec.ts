@@ -127,6 +127,11 @@ test('an attachment-style sheet imports its good rows, skips the duplicate and h
   await expect(duplicate).toContainText('第 8 行');
   await expect(duplicate).toContainText('与已有记录重复');
 
+  // Duplicates are skipped unless the user asks for them too.
+  const withDuplicates = page.getByRole('checkbox', { name: '重复的 1 条也导入' });
+  await withDuplicates.check();
+  await expect(page.getByRole('button', { name: '导入 4 条' })).toBeEnabled();
+  await withDuplicates.uncheck();
   await page.getByRole('button', { name: '导入 3 条' }).click();
   await expect(page.getByText('已导入 3 条记录')).toBeVisible();
   await expect(page.getByText('跳过重复的 1 条；有误未导入 1 行')).toBeVisible();

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Flex, Result, Skeleton, Spin, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Checkbox, Flex, Result, Skeleton, Spin, Typography } from 'antd';
 import type { LedgerDefinition } from '../../../../shared/ledger-definition.js';
 import { IMPORT_FILE_MAX_BYTES } from '../../../../shared/import-api.js';
 import { ApiError } from '../../api.js';
@@ -27,6 +27,8 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
   const [sheet, setSheet] = useState<string>();
   const [choices, setChoices] = useState<ColumnChoices>({});
   const [pickProblem, setPickProblem] = useState<string>();
+  // Rows that match a record already there (by the ledger's key fields) are skipped unless the user says so.
+  const [withDuplicates, setWithDuplicates] = useState(false);
   const job = useImportJob();
   const phase = job.state.phase;
   const committing = phase === 'starting' || phase === 'running' || phase === 'cancelling';
@@ -42,11 +44,12 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
     setSheet(undefined);
     setChoices({});
     setPickProblem(undefined);
+    setWithDuplicates(false);
     job.reset();
   };
 
   const commit = () => {
-    if (request && preview) void job.start({ ...request, allowDuplicates: false });
+    if (request && preview) void job.start({ ...request, allowDuplicates: withDuplicates });
   };
 
   if (job.state.phase === 'done' && request && preview) {
@@ -70,7 +73,8 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
         ? '已取消导入，没有写入任何记录。'
         : undefined;
 
-  const canImport = preview !== null && !loading && preview.blocking.length === 0 && preview.counts.toImport > 0;
+  const toImport = preview ? preview.counts.toImport + (withDuplicates ? preview.counts.duplicates : 0) : 0;
+  const canImport = preview !== null && !loading && preview.blocking.length === 0 && toImport > 0;
   return (
     <Flex vertical gap={16}>
       <Card size="small" title="选择文件">
@@ -119,16 +123,17 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
               />
             )}
             {job.state.phase === 'starting' || job.state.phase === 'running' || job.state.phase === 'cancelling' ? (
-              <ImportProgressView
-                state={job.state}
-                toImport={preview.counts.toImport}
-                onCancel={() => void job.cancel()}
-              />
+              <ImportProgressView state={job.state} toImport={toImport} onCancel={() => void job.cancel()} />
             ) : (
-              <Flex gap={12} className="import-actions">
+              <Flex gap={12} align="center" className="import-actions">
                 <Button type="primary" disabled={!canImport} onClick={commit}>
-                  导入 {preview.counts.toImport} 条
+                  导入 {toImport} 条
                 </Button>
+                {preview.counts.duplicates > 0 && (
+                  <Checkbox checked={withDuplicates} onChange={(e) => setWithDuplicates(e.target.checked)}>
+                    重复的 {preview.counts.duplicates} 条也导入
+                  </Checkbox>
+                )}
                 {preview.counts.rejected > 0 && (
                   <RejectedDownloadButton request={request} count={preview.counts.rejected} />
                 )}
