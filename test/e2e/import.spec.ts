@@ -131,6 +131,7 @@ test('an attachment-style sheet imports its good rows, skips the duplicate and h
   const withDuplicates = page.getByRole('checkbox', { name: '重复的 1 条也导入' });
   await withDuplicates.check();
   await expect(page.getByRole('button', { name: '导入 4 条' })).toBeEnabled();
+  await expect(page.locator('[data-count="duplicate"]')).toContainText('重复，也将导入');
   await withDuplicates.uncheck();
   await page.getByRole('button', { name: '导入 3 条' }).click();
   await expect(page.getByText('已导入 3 条记录')).toBeVisible();

@@ -101,7 +101,7 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
           <Flex vertical gap={16}>
             <Card size="small" title="表头与字段">
               <Flex vertical gap={12}>
-                <PreviewSummary preview={preview} onSheet={setSheet} />
+                <PreviewSummary preview={preview} withDuplicates={withDuplicates} onSheet={setSheet} />
                 <ColumnMapping
                   key={`${preview.fileName}!${preview.sheet}`}
                   open={preview.blocking.length > 0 || preview.columns.some((c) => c.how === 'unmatched')}

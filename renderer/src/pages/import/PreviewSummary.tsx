@@ -4,6 +4,8 @@ import type { ImportPreview } from './importRequest.js';
 
 interface Props {
   preview: ImportPreview;
+  /** The user chose to import the duplicate rows too. */
+  withDuplicates: boolean;
   onSheet(sheet: string): void;
 }
 
@@ -24,7 +26,7 @@ function CountTile({ kind, label, value, unit }: { kind: string; label: string; 
 }
 
 /** Where the header was found, what the rows below it come to, and what stops the import. */
-export function PreviewSummary({ preview, onSheet }: Props) {
+export function PreviewSummary({ preview, withDuplicates, onSheet }: Props) {
   const { counts } = preview;
   const passed = counts.blank + counts.totals + counts.footer + counts.repeatedHeader;
   const passedParts = [
@@ -56,7 +58,12 @@ export function PreviewSummary({ preview, onSheet }: Props) {
       </Descriptions>
       <Flex gap={12} wrap>
         <CountTile kind="ok" label="可导入" value={counts.toImport} unit="条" />
-        <CountTile kind="duplicate" label="重复，将跳过" value={counts.duplicates} unit="条" />
+        <CountTile
+          kind="duplicate"
+          label={withDuplicates ? '重复，也将导入' : '重复，将跳过'}
+          value={counts.duplicates}
+          unit="条"
+        />
         <CountTile kind="rejected" label="有误，不导入" value={counts.rejected} unit="行" />
         <CountTile kind="passed" label="已略过" value={passed} unit="行" />
       </Flex>
