@@ -34,11 +34,11 @@ export async function importRecords(
 ): Promise<{ plan: ImportPlan; result: CommitResult | null }> {
   const allow = options.allowDuplicates ?? false;
   const bulk = new BulkInsert(db, getLedgerDefinition(db, request.ledger), request.unitId, { prevalidated: true });
-  // IMMEDIATE: take the write lock now, not at the first good row, so no other writer can slip in
-  // between the duplicate check (against the records there are) and the writes.
   // A 16 MB page cache (SQLite's default is 2 MB) keeps the growing index pages in memory for the
   // length of the transaction instead of spilling them to the WAL and reading them back.
   db.pragma('cache_size = -16384');
+  // IMMEDIATE: take the write lock now, not at the first good row, so no other writer can slip in
+  // between the duplicate check (against the records there are) and the writes.
   db.exec('BEGIN IMMEDIATE');
   // Rows are written a batch at a time: SQLite's and the FTS index's working pages stay in the
   // CPU's caches, where writing each row between parsing the next costs half as much again.

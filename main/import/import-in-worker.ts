@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { TaizhangError } from '../store/errors.js';
 import type { ImportAction, ImportJobRequest, ImportOutputs } from './import-job.js';
 import { importWorkerFile } from './worker-entry.js';
+import { importCancelled } from './import-cancelled.js';
 import type { ImportWatch } from './import-plan.js';
 import type { FromImportWorker, ImportWorkerInput, ToImportWorker } from './worker-messages.js';
 
@@ -47,7 +48,7 @@ export function runImportInWorker<A extends ImportAction>(
       // The worker stops within a thousand rows; one stuck in a single huge cell is ended outright
       // (its transaction never commits, so SQLite drops it).
       backstop = setTimeout(() => {
-        failure ??= new TaizhangError('cancelled', '导入已取消，没有写入任何记录');
+        failure ??= importCancelled();
         void worker.terminate();
       }, CANCEL_BACKSTOP_MS);
     };

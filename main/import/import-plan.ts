@@ -1,6 +1,6 @@
 import type { LedgerDefinition } from '../../shared/ledger-definition.js';
 import type { Db } from '../store/database.js';
-import { TaizhangError } from '../store/errors.js';
+import { importCancelled } from './import-cancelled.js';
 import { getLedgerDefinition } from '../store/ledger-types.js';
 import {
   conflicts,
@@ -43,10 +43,6 @@ export interface ImportWatch {
 
 /** Rows between progress reports and checks for a cancel. */
 const WATCH_EVERY = 1000;
-
-function cancelled(): TaizhangError {
-  return new TaizhangError('cancelled', '导入已取消，没有写入任何记录');
-}
 
 export interface ImportPlan {
   def: LedgerDefinition;
@@ -155,10 +151,10 @@ export async function planImport(
     for await (const row of table.rows) {
       sort(row);
       if (++count % WATCH_EVERY !== 0) continue;
-      if (watch.signal?.aborted) throw cancelled();
+      if (watch.signal?.aborted) throw importCancelled();
       watch.onProgress?.({ rowsRead: row.number, fraction: table.fraction() });
     }
-    if (watch.signal?.aborted) throw cancelled();
+    if (watch.signal?.aborted) throw importCancelled();
 
     const { blocking, warnings } = columnProblems(def, columns, sorter.filledOutside);
     const present = new Set(columns.map((c) => compactLabel(c.header)));
