@@ -5,8 +5,6 @@ export interface PickedXlsx {
   data: string;
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -28,20 +26,4 @@ export async function readXlsx(file: File, maxBytes: number): Promise<PickedXlsx
     reader.readAsDataURL(file);
   });
   return { name: file.name, size: file.size, data: dataUrl.slice(dataUrl.indexOf(',') + 1) };
-}
-
-/** Hands bytes from the API to the browser as a download under the given name. */
-export function saveBase64File(fileName: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download by the time the next task runs.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

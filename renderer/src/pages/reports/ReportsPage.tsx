@@ -10,7 +10,7 @@ import { ReportSidePanel } from './ReportSidePanel.js';
 import { ReportToolbar } from './ReportToolbar.js';
 import { FigureRecordsDrawer } from './FigureRecordsDrawer.js';
 import { useReportDraft, type DraftRef } from './useReportDraft.js';
-import { DOCX_MIME, downloadBase64 } from './downloadFile.js';
+import { DOCX_MIME, downloadBase64 } from '../../components/downloadBase64.js';
 import { readChoice, rememberChoice } from './lastChoice.js';
 import './reports.css';
 

@@ -1,4 +1,7 @@
-/** Hands base64 bytes to the browser (or Electron) as a file download named `fileName`. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Hands base64 bytes from the API to the browser (or Electron) as a file download named `fileName`. */
 export function downloadBase64(base64: string, fileName: string, mime: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
@@ -10,5 +13,3 @@ export function downloadBase64(base64: string, fileName: string, mime: string): 
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
