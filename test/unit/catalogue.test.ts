@@ -19,7 +19,7 @@ interface DocLedger {
   notice: string;
 }
 
-const LEDGERS_MD = fileURLToPath(new URL('../../../shared/domain/LEDGERS.md', import.meta.url));
+const LEDGERS_MD = fileURLToPath(new URL('../fixtures/kit/domain/LEDGERS.md', import.meta.url));
 
 function parseField(cell: string): DocField {
   const match = /^(.+?):\s*(\S.*)$/.exec(cell.trim());

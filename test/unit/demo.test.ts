@@ -15,7 +15,7 @@ import { checkIdCard } from '../../shared/idcard.js';
 import { parsePeriod } from '../../shared/period.js';
 import { validateRecord } from '../../shared/validation.js';
 
-const NOTICES = fileURLToPath(new URL('../../../shared/notices/', import.meta.url));
+const NOTICES = fileURLToPath(new URL('../fixtures/kit/notices/', import.meta.url));
 const notice = (file: string) => readFileSync(path.join(NOTICES, file), 'utf8');
 
 let store: TempStore;

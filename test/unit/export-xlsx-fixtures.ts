@@ -58,7 +58,7 @@ export function sampleRecords(def: LedgerDefinition): Array<Record<string, strin
 }
 
 const NOTICE = fileURLToPath(
-  new URL('../../../shared/notices/02-jianshi-east-west-cooperation-plan.txt', import.meta.url),
+  new URL('../fixtures/kit/notices/02-jianshi-east-west-cooperation-plan.txt', import.meta.url),
 );
 
 export interface NoticeTable {
