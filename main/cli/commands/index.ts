@@ -6,6 +6,8 @@ import * as stats from './stats.js';
 import * as serve from './serve.js';
 import * as importFile from './import.js';
 import * as exportFile from './export.js';
+import * as backup from './backup.js';
+import * as restore from './restore.js';
 
 /** Every subcommand, each in a file of its own that exports register(program). */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
@@ -16,4 +18,6 @@ export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   serve,
   importFile,
   exportFile,
+  backup,
+  restore,
 ];

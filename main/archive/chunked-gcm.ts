@@ -1,0 +1,193 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { TaizhangError } from '../store/errors.js';
+
+/**
+ * Backups travel on USB sticks and hold minors' ID numbers, so a password encrypts them with
+ * AES-256-GCM. One GCM message cannot be checked before it has all been read, and restore must not
+ * use a byte it has not authenticated, so the stream is cut into chunks, each its own GCM message
+ * (the STREAM construction): the nonce is a random prefix, the chunk's number and a flag on the
+ * last chunk, so chunks cannot be reordered, dropped or the file cut short without detection, and
+ * the file's header is authenticated with every chunk.
+ */
+
+export const CHUNK_SIZE = 1024 * 1024;
+const TAG_SIZE = 16;
+const PREFIX_SIZE = 7;
+// scrypt at N=2^15, r=8 needs 32 MiB; a little room above it.
+const KDF = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+const KEY_CHECK_LABEL = 'taizhang-backup-key-check';
+
+export interface CipherParams {
+  kdf: { name: 'scrypt'; N: number; r: number; p: number; salt: string };
+  noncePrefix: string;
+  /** An HMAC of a fixed label under the key: tells a wrong password apart from a damaged file. */
+  keyCheck: string;
+}
+
+function deriveKey(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, 32, { ...params, maxmem: KDF.maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+function keyCheckOf(key: Buffer): Buffer {
+  return createHmac('sha256', key).update(KEY_CHECK_LABEL).digest().subarray(0, 16);
+}
+
+/** A fresh key for a new backup, with what the header must carry to derive it again. */
+export async function newCipher(password: string): Promise<{ key: Buffer; params: CipherParams }> {
+  const salt = randomBytes(16);
+  const key = await deriveKey(password, salt, KDF);
+  return {
+    key,
+    params: {
+      kdf: { name: 'scrypt', N: KDF.N, r: KDF.r, p: KDF.p, salt: salt.toString('base64') },
+      noncePrefix: randomBytes(PREFIX_SIZE).toString('base64'),
+      keyCheck: keyCheckOf(key).toString('base64'),
+    },
+  };
+}
+
+/** The key of an existing backup; a wrong password is refused here, before any byte is read. */
+export async function keyFor(password: string, params: CipherParams): Promise<Buffer> {
+  const { N, r, p } = params.kdf;
+  // A forged header must not make us spend gigabytes: only the parameters we write are accepted.
+  if (N !== KDF.N || r !== KDF.r || p !== KDF.p) {
+    throw new TaizhangError('bad-file', '备份文件的加密参数无法识别，文件可能已损坏或不是本程序生成的');
+  }
+  const key = await deriveKey(password, Buffer.from(params.kdf.salt, 'base64'), params.kdf);
+  const expected = Buffer.from(params.keyCheck, 'base64');
+  const actual = keyCheckOf(key);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    throw new TaizhangError('bad-request', '备份密码不正确，未恢复任何内容');
+  }
+  return key;
+}
+
+function nonce(prefix: Buffer, counter: number, last: boolean): Buffer {
+  const n = Buffer.alloc(12);
+  prefix.copy(n, 0);
+  n.writeUInt32BE(counter, PREFIX_SIZE);
+  n[11] = last ? 1 : 0;
+  return n;
+}
+
+/** Plain bytes in, [u32 length][ciphertext][tag] chunks out; the last chunk is flagged. */
+export class EncryptChunks extends Transform {
+  private pending: Buffer[] = [];
+  private pendingSize = 0;
+  private counter = 0;
+  private readonly prefix: Buffer;
+
+  constructor(
+    private readonly key: Buffer,
+    params: CipherParams,
+    private readonly aad: Buffer,
+  ) {
+    super();
+    this.prefix = Buffer.from(params.noncePrefix, 'base64');
+  }
+
+  private seal(plain: Buffer, last: boolean): void {
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.prefix, this.counter++, last));
+    cipher.setAAD(this.aad);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    this.push(Buffer.concat([length, body, cipher.getAuthTag()]));
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pending.push(chunk);
+    this.pendingSize += chunk.length;
+    while (this.pendingSize > CHUNK_SIZE) {
+      const all = Buffer.concat(this.pending);
+      this.seal(all.subarray(0, CHUNK_SIZE), false);
+      this.pending = [all.subarray(CHUNK_SIZE)];
+      this.pendingSize = all.length - CHUNK_SIZE;
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.seal(Buffer.concat(this.pending), true);
+    this.pending = [];
+    done();
+  }
+}
+
+const damaged = (why: string) => new TaizhangError('bad-file', `备份文件已损坏或被改动（${why}），未恢复任何内容`);
+
+/** The inverse of EncryptChunks: every chunk is authenticated before a byte of it is passed on. */
+export class DecryptChunks extends Transform {
+  private pieces: Buffer[] = [];
+  private size = 0;
+  private counter = 0;
+  private sawLast = false;
+  private readonly prefix: Buffer;
+
+  constructor(
+    private readonly key: Buffer,
+    params: CipherParams,
+    private readonly aad: Buffer,
+  ) {
+    super();
+    this.prefix = Buffer.from(params.noncePrefix, 'base64');
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pieces.push(chunk);
+    this.size += chunk.length;
+    try {
+      // Pieces are joined only once a whole chunk is there: joining on every read would copy
+      // each megabyte many times over.
+      while (this.size >= 4) {
+        const head = this.pieces[0]!.length >= 4 ? this.pieces[0]! : this.joined();
+        const length = head.readUInt32BE(0);
+        if (length > CHUNK_SIZE) throw damaged('数据块长度异常');
+        const total = 4 + length + TAG_SIZE;
+        if (this.size < total) break;
+        if (this.sawLast) throw damaged('结尾之后还有数据');
+        const all = this.joined();
+        this.push(this.open(all.subarray(4, 4 + length), all.subarray(4 + length, total)));
+        this.pieces = all.length > total ? [all.subarray(total)] : [];
+        this.size = all.length - total;
+      }
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+
+  private joined(): Buffer {
+    if (this.pieces.length > 1) this.pieces = [Buffer.concat(this.pieces)];
+    return this.pieces[0]!;
+  }
+
+  private open(body: Buffer, tag: Buffer): Buffer {
+    // The last chunk is the one whose tag checks with the "last" flag set; a cut file has none.
+    for (const last of [false, true]) {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, nonce(this.prefix, this.counter, last));
+      decipher.setAAD(this.aad);
+      decipher.setAuthTag(tag);
+      const plain = decipher.update(body);
+      try {
+        decipher.final();
+      } catch {
+        continue;
+      }
+      this.counter++;
+      this.sawLast = last;
+      return plain;
+    }
+    throw damaged(`第 ${this.counter + 1} 个数据块校验失败`);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.size > 0 || !this.sawLast) return done(damaged('文件不完整'));
+    done();
+  }
+}

@@ -1,0 +1,152 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import { SCHEMA_VERSION } from '../store/database.js';
+import { TaizhangError } from '../store/errors.js';
+import { listLedgerSummaries } from '../store/ledger-types.js';
+import { listUnits } from '../store/units.js';
+import { openReadOnly } from '../export/read-only-db.js';
+import { commitTempFile, removeQuietly } from '../export/atomic-file.js';
+import { APP_VERSION } from '../version.js';
+import { attachmentFolderOf, listAttachmentFiles } from './attachment-folder.js';
+import { headerBytes, type BackupHeader } from './backup-file.js';
+import { EncryptChunks, newCipher } from './chunked-gcm.js';
+import { FILES_PREFIX, LEDGER_PART, MANIFEST_PART, type BackupManifest, type BackupPart } from './manifest.js';
+import { makeWorkFolder, removeWorkFolder } from './work-folder.js';
+
+export interface BackupOptions {
+  dbFile: string;
+  out: string;
+  operator: string;
+  /** Encrypts the backup (AES-256-GCM, key from scrypt) when given. */
+  password?: string;
+  /** Replace an existing file at `out`; automatic backups never need to. */
+  overwrite?: boolean;
+  nativeBinding?: string;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  manifest: BackupManifest;
+}
+
+const READ_CHUNK = 1024 * 1024;
+
+/** Passes bytes through while hashing them: each part is read once. */
+class HashTap extends Transform {
+  readonly hash = createHash('sha256');
+  size = 0;
+  override _transform(chunk: Buffer, _e: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk);
+    this.size += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/**
+ * A consistent copy of the ledger through SQLite's online backup, safe while the app writes: the
+ * pages are copied in one step under one read transaction (a step-wise copy restarts each time
+ * another connection writes). The copy is switched out of WAL so it is one self-contained file.
+ */
+async function snapshot(dbFile: string, target: string, nativeBinding?: string) {
+  const source = openReadOnly(dbFile, nativeBinding);
+  try {
+    await source.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
+  } finally {
+    source.close();
+  }
+  fs.chmodSync(target, 0o600);
+  const copy = new Database(target, nativeBinding ? { nativeBinding } : {});
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const records = Object.fromEntries(listLedgerSummaries(copy).map((l) => [l.key, l.count]));
+    const units = listUnits(copy).map((u) => u.name);
+    return { records, units };
+  } finally {
+    copy.close();
+  }
+}
+
+async function addPart(pack: tar.Pack, name: string, file: string): Promise<BackupPart> {
+  const size = fs.statSync(file).size;
+  const tap = new HashTap();
+  const entry: Writable = pack.entry({ name, size, mode: 0o600, mtime: new Date(0) });
+  await pipeline(fs.createReadStream(file, { highWaterMark: READ_CHUNK }), tap, entry);
+  if (tap.size !== size) {
+    throw new TaizhangError('bad-file', `备份时文件 ${file} 被改动，请重新备份`);
+  }
+  return { name, size, sha256: tap.hash.digest('hex') };
+}
+
+/**
+ * Writes ONE file holding a consistent copy of the ledger and every attachment, with a manifest of
+ * their hashes and counts. It is written beside `out` under a temporary name and put in place only
+ * when complete, so a crash or a kill leaves any previous backup untouched and no partial file.
+ */
+export async function createBackup(options: BackupOptions): Promise<BackupResult> {
+  const out = path.resolve(options.out);
+  const dbFile = path.resolve(options.dbFile);
+  if (!options.overwrite && fs.existsSync(out)) {
+    throw new TaizhangError('conflict', `文件已存在，未作覆盖：${out}。请换一个文件名，或确认覆盖（命令行加 --force）`);
+  }
+  // The snapshot is the whole ledger in clear: it stays beside the ledger, never on the backup's
+  // medium (a USB stick), and only the finished (maybe encrypted) stream is written there.
+  const work = makeWorkFolder(path.dirname(dbFile), 'backup');
+  const temp = path.join(path.dirname(out), `${path.basename(work)}.tmp`);
+  try {
+    const snapshotFile = path.join(work, LEDGER_PART);
+    const { records, units } = await snapshot(dbFile, snapshotFile, options.nativeBinding);
+    const cipher = options.password ? await newCipher(options.password) : null;
+    const header: BackupHeader = { format: 1, createdAt: new Date().toISOString(), cipher: cipher?.params ?? null };
+    const head = headerBytes(header);
+    fs.writeFileSync(temp, head, { mode: 0o600, flag: 'wx' });
+
+    const pack = tar.pack();
+    const stages: Array<NodeJS.ReadableStream | NodeJS.WritableStream> = [pack];
+    if (cipher) stages.push(new EncryptChunks(cipher.key, cipher.params, head));
+    stages.push(fs.createWriteStream(temp, { flags: 'a', mode: 0o600 }));
+    const written = pipeline(stages);
+    // A failure while packing must also end the writer, or `written` never settles.
+    written.catch(() => undefined);
+
+    const folder = attachmentFolderOf(dbFile);
+    const files = listAttachmentFiles(folder);
+    try {
+      const parts = [await addPart(pack, LEDGER_PART, snapshotFile)];
+      for (const relative of files) {
+        parts.push(await addPart(pack, `${FILES_PREFIX}${relative}`, path.join(folder, relative)));
+      }
+      const manifest: BackupManifest = {
+        format: 1,
+        app: '台账归档',
+        appVersion: APP_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        createdAt: header.createdAt,
+        operator: options.operator,
+        sourceName: path.basename(dbFile),
+        units,
+        records,
+        attachments: files.length,
+        encrypted: cipher !== null,
+        parts,
+      };
+      pack.entry({ name: MANIFEST_PART, mode: 0o600, mtime: new Date(0) }, JSON.stringify(manifest, null, 2));
+      pack.finalize();
+      await written;
+      commitTempFile(temp, out, options.overwrite ?? false);
+      return { file: out, bytes: fs.statSync(out).size, manifest };
+    } catch (error) {
+      pack.destroy(error as Error);
+      await written.catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    removeWorkFolder(work);
+    removeQuietly(temp);
+  }
+}

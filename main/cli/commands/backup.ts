@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { createBackup } from '../../archive/create-backup.js';
+import { dbPathFrom, printJson } from '../context.js';
+import { defaultOperator } from '../../store/index.js';
+import { backupPassword } from './backup-password.js';
+
+export function register(program: Command): void {
+  program
+    .command('backup')
+    .description('把台账和全部佐证材料备份为一个文件（可加密）')
+    .option('--db <file>', '台账文件路径')
+    .requiredOption('--out <file>', '备份文件路径，如 台账备份-20191231.tzbak')
+    .option('--encrypt', '用密码加密（密码取自环境变量 TAIZHANG_BACKUP_PASSWORD 或 --password-file）')
+    .option('--password-file <file>', '从该文件的第一行读取备份密码（加上即加密）')
+    .option('--force', '覆盖已有的同名文件')
+    .action(
+      async (options: { db?: string; out: string; encrypt?: boolean; passwordFile?: string; force?: boolean }) => {
+        const password = options.encrypt || options.passwordFile ? backupPassword(options.passwordFile) : undefined;
+        const result = await createBackup({
+          dbFile: dbPathFrom(options),
+          out: options.out,
+          operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator(),
+          password,
+          overwrite: options.force ?? false,
+        });
+        const { manifest } = result;
+        printJson({
+          file: result.file,
+          bytes: result.bytes,
+          encrypted: manifest.encrypted,
+          records: manifest.records,
+          attachments: manifest.attachments,
+          units: manifest.units,
+          createdAt: manifest.createdAt,
+        });
+      },
+    );
+}

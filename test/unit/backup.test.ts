@@ -1,0 +1,245 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../main/archive/create-backup.js';
+import { restoreBackup } from '../../main/archive/restore-backup.js';
+import { fillDemo } from '../../main/demo/index.js';
+import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const PASSWORD = '县教育局2019备份';
+
+let store: TempStore | undefined;
+afterEach(() => {
+  store?.dispose();
+  store = undefined;
+});
+
+/** A demo ledger with two evidence files (one shared name layout as the attachment store uses). */
+function demoLedger(): TempStore {
+  store = tempStore('建始县教育局');
+  fillDemo(store.db, { unitId: store.unit.id, operator: '测试员' });
+  const files = `${store.file}.files`;
+  fs.mkdirSync(path.join(files, 'ab'), { recursive: true });
+  fs.writeFileSync(path.join(files, 'ab', 'cd01'), randomBytes(200_000));
+  fs.writeFileSync(path.join(files, 'ab', 'cd02'), 'scan of a receipt');
+  return store;
+}
+
+function rows(file: string): unknown[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT id, ledger_key, unit_id, record_date, data FROM records ORDER BY id').all();
+  } finally {
+    db.close();
+  }
+}
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** Nothing of a refused restore may be left: no ledger, no evidence folder, no work folder. */
+function expectNothingWritten(dir: string, target: string) {
+  expect(fs.existsSync(target)).toBe(false);
+  expect(fs.existsSync(`${target}.files`)).toBe(false);
+  expect(fs.readdirSync(dir).filter((name) => name.startsWith('.~taizhang-'))).toEqual([]);
+}
+
+describe('backup and restore', () => {
+  it('restores every record and evidence file, byte for byte, plain and encrypted', async () => {
+    const s = demoLedger();
+    const out = tempDir();
+    for (const password of [undefined, PASSWORD]) {
+      const backup = await createBackup({
+        dbFile: s.file,
+        out: path.join(out, `b-${!!password}.tzbak`),
+        operator: '测试员',
+        password,
+      });
+      expect(backup.manifest.records['student-aid']).toBe(500);
+      expect(backup.manifest.attachments).toBe(2);
+      expect(backup.manifest.units).toEqual(['建始县教育局']);
+      expect(fs.statSync(backup.file).mode & 0o777).toBe(0o600);
+      const target = path.join(out, `restored-${!!password}.db`);
+      await restoreBackup({ inFile: backup.file, dbFile: target, password });
+      expect(rows(target)).toEqual(rows(s.file));
+      for (const name of ['cd01', 'cd02']) {
+        expect(sha(path.join(`${target}.files`, 'ab', name))).toBe(sha(path.join(`${s.file}.files`, 'ab', name)));
+      }
+      const db = new Database(target, { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    }
+    // The password is not in the encrypted file, nor any ID number of the ledger.
+    const encrypted = fs.readFileSync(path.join(out, 'b-true.tzbak'));
+    const anId = (rows(s.file) as Array<{ data: string }>)
+      .map((r) => (JSON.parse(r.data) as Record<string, string>).id_number)
+      .find((id) => id && /^\d{17}[\dX]$/.test(id))!;
+    expect(anId).toBeTruthy();
+    expect(encrypted.includes(Buffer.from(anId))).toBe(false);
+    expect(encrypted.includes(Buffer.from('建始县教育局'))).toBe(false);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('refuses a flipped byte, a cut file, a wrong or missing password and a foreign file, writing nothing', async () => {
+    const s = demoLedger();
+    const dir = tempDir();
+    const plain = (await createBackup({ dbFile: s.file, out: path.join(dir, 'p.tzbak'), operator: '测试员' })).file;
+    const locked = (
+      await createBackup({ dbFile: s.file, out: path.join(dir, 'e.tzbak'), operator: '测试员', password: PASSWORD })
+    ).file;
+    const variant = (from: string, name: string, change: (bytes: Buffer) => Buffer) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, change(Buffer.from(fs.readFileSync(from))));
+      return file;
+    };
+    const flip = (at: number) => (bytes: Buffer) => {
+      bytes[at] = bytes[at]! ^ 0x01;
+      return bytes;
+    };
+    const size = fs.statSync(plain).size;
+    // A digit of the last hash the manifest lists: the manifest itself is checked too.
+    const manifestHash = fs.readFileSync(plain).lastIndexOf('"sha256": "') + 12;
+    const cases: Array<[string, string, string | undefined, RegExp]> = [
+      [variant(plain, 'flip-db.tzbak', flip(Math.floor(size / 3))), 'r1.db', undefined, /已损坏或被改动/],
+      [variant(plain, 'flip-manifest.tzbak', flip(manifestHash)), 'r2.db', undefined, /已损坏或被改动/],
+      [
+        variant(plain, 'cut.tzbak', (b) => b.subarray(0, Math.floor(b.length * 0.7))),
+        'r3.db',
+        undefined,
+        /已损坏或被改动/,
+      ],
+      [variant(locked, 'eflip.tzbak', flip(Math.floor(size / 2))), 'r4.db', PASSWORD, /已损坏或被改动/],
+      [variant(locked, 'ecut.tzbak', (b) => b.subarray(0, b.length - 100)), 'r5.db', PASSWORD, /已损坏或被改动/],
+      [locked, 'r6.db', '错误的密码123', /密码不正确/],
+      [locked, 'r7.db', undefined, /已加密，请输入备份密码/],
+      [variant(plain, 'foreign.tzbak', () => randomBytes(4096)), 'r8.db', undefined, /不是台账归档的备份文件/],
+      [s.file, 'r9.db', undefined, /不是台账归档的备份文件/],
+    ];
+    for (const [inFile, target, password, message] of cases) {
+      const dbFile = path.join(dir, target);
+      await expect(restoreBackup({ inFile, dbFile, password }), path.basename(inFile)).rejects.toThrow(message);
+      expectNothingWritten(dir, dbFile);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never overwrites an existing ledger file', async () => {
+    const s = demoLedger();
+    const dir = tempDir();
+    const { file } = await createBackup({ dbFile: s.file, out: path.join(dir, 'b.tzbak'), operator: '测试员' });
+    const existing = path.join(dir, 'existing.db');
+    fs.writeFileSync(existing, 'not to be touched');
+    await expect(restoreBackup({ inFile: file, dbFile: existing })).rejects.toThrow(/恢复从不覆盖已有的台账/);
+    expect(fs.readFileSync(existing, 'utf8')).toBe('not to be touched');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes a consistent copy while another process writes 5,000 records', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'busy.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/crash-writer.ts', file, '5000'], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let committed = 0;
+    let backedUp: Promise<unknown> | null = null;
+    const out = path.join(dir, 'busy.tzbak');
+    const finished = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      committed += (chunk.toString().match(/^committed /gm) ?? []).length;
+      if (committed >= 300 && !backedUp) backedUp = createBackup({ dbFile: file, out, operator: '测试员' });
+    });
+    await finished;
+    await backedUp;
+    expect(committed).toBe(5000);
+    const target = path.join(dir, 'restored.db');
+    const { manifest } = await restoreBackup({ inFile: out, dbFile: target });
+    const n = manifest.records['student-aid']!;
+    expect(n).toBeGreaterThanOrEqual(300);
+    const db = new Database(target, { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const ids = (db.prepare('SELECT id FROM records ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+      expect(ids.length).toBe(n);
+      // One moment of the ledger: the records are the first n the writer committed, each with its audit row.
+      expect(ids).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      const orphans = db
+        .prepare(
+          `SELECT count(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'record' AND a.entity_id = CAST(r.id AS TEXT))`,
+        )
+        .get() as { n: number };
+      expect(orphans.n).toBe(0);
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a backup killed mid-way leaves the previous backup and the ledger intact', async () => {
+    const s = demoLedger();
+    // Enough evidence that the backup is still writing when it is killed.
+    fs.writeFileSync(path.join(`${s.file}.files`, 'ab', 'big'), randomBytes(120 * 1024 * 1024));
+    s.db.close();
+    const dir = tempDir();
+    const out = path.join(dir, 'daily.tzbak');
+    const first = runCli(['backup', '--db', s.file, '--out', out]);
+    expect(first.code, first.stderr).toBe(0);
+    const before = sha(out);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/main.ts', 'backup', '--db', s.file, '--out', out, '--force'],
+      { cwd: repo, stdio: 'ignore' },
+    );
+    const killed = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, signal) => resolve(signal)));
+    // Kill it once its temporary file has grown past the ledger snapshot, into the evidence.
+    for (;;) {
+      const temp = fs.readdirSync(dir).find((name) => name.startsWith('.~taizhang-backup-'));
+      if (temp && fs.statSync(path.join(dir, temp)).size > 10 * 1024 * 1024) {
+        expect(fs.statSync(path.join(dir, temp)).mode & 0o777).toBe(0o600);
+        child.kill('SIGKILL');
+        break;
+      }
+      if (child.exitCode !== null) throw new Error('the backup finished before it could be killed');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await killed).toBe('SIGKILL');
+    expect(sha(out)).toBe(before);
+    const target = path.join(dir, 'after-kill.db');
+    await restoreBackup({ inFile: out, dbFile: target });
+    const db = new Database(s.file, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('the CLI backs up and restores, and says in one Chinese line why it refuses', () => {
+    const s = demoLedger();
+    s.db.close();
+    const dir = tempDir();
+    const out = path.join(dir, 'cli.tzbak');
+    const passwordFile = path.join(dir, 'pw.txt');
+    fs.writeFileSync(passwordFile, `${PASSWORD}\n`);
+    const made = runCli(['backup', '--db', s.file, '--out', out, '--password-file', passwordFile]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ encrypted: true, attachments: 2 });
+    const again = runCli(['backup', '--db', s.file, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^错误：文件已存在，未作覆盖/);
+    const noPassword = runCli(['restore', '--in', out, '--db', path.join(dir, 'x.db')], {
+      TAIZHANG_BACKUP_PASSWORD: '',
+    });
+    expect(noPassword.code).toBe(1);
+    expect(noPassword.stderr.trim().split('\n')).toHaveLength(1);
+    expect(noPassword.stderr).toMatch(/需要备份密码/);
+    const restored = runCli(['restore', '--in', out, '--db', path.join(dir, 'y.db')], {
+      TAIZHANG_BACKUP_PASSWORD: PASSWORD,
+    });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(JSON.parse(restored.stdout).records['student-aid']).toBe(500);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
