@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 import { nowIso } from './database.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'attach' | 'detach';
 
 export interface AuditEntry {
   operator: string;

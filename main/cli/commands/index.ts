@@ -8,6 +8,8 @@ import * as importFile from './import.js';
 import * as exportFile from './export.js';
 import * as backup from './backup.js';
 import * as restore from './restore.js';
+import * as attach from './attach.js';
+import * as attachments from './attachments.js';
 
 /** Every subcommand, each in a file of its own that exports register(program). */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
@@ -20,4 +22,6 @@ export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   exportFile,
   backup,
   restore,
+  attach,
+  attachments,
 ];
