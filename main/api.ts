@@ -1,9 +1,22 @@
 import { API } from '../shared/api.js';
 import { isApiMethod, type ApiResult } from '../shared/api-methods.js';
-import { TaizhangError } from './store/errors.js';
+import { toUserError } from './errors/user-message.js';
+import { validationMessage, type FieldLabels } from './errors/validation-message.js';
+import { getLedgerDefinition } from './store/ledger-types.js';
 import { HANDLERS, type ApiContext } from './handlers.js';
 
 export type { ApiContext } from './handlers.js';
+
+/** The labels of the ledger a payload names, so a bad record value is named as the form names it. */
+function fieldLabels(ctx: ApiContext, payload: unknown): FieldLabels | undefined {
+  const ledger = (payload as { ledger?: unknown } | null)?.ledger;
+  if (typeof ledger !== 'string') return undefined;
+  try {
+    return Object.fromEntries(getLedgerDefinition(ctx.db, ledger).fields.map((field) => [field.key, field.label]));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The single entry both transports (Electron IPC and the browser host) end in.
@@ -16,20 +29,20 @@ export async function dispatch(ctx: ApiContext, method: unknown, payload: unknow
   }
   const parsed = API[method].input.safeParse(payload ?? {});
   if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(整体)'}：${i.message}`).join('；');
-    return { ok: false, error: { code: 'bad-request', message: `调用 ${method} 的参数不正确：${where}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: validationMessage(parsed.error.issues, payload ?? {}, fieldLabels(ctx, payload)),
+      },
+    };
   }
   try {
     const handler = HANDLERS[method] as (c: ApiContext, input: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (error) {
-    if (error instanceof TaizhangError) {
-      return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
-    }
-    console.error(`[taizhang] ${method} failed`, error);
-    return {
-      ok: false,
-      error: { code: 'internal', message: `操作失败：${error instanceof Error ? error.message : String(error)}` },
-    };
+    // The payload is never logged: it may hold ID numbers.
+    const failure = toUserError(error, { dbFile: ctx.dbFile, where: method });
+    return { ok: false, error: { code: failure.code, message: failure.message, fieldErrors: failure.fieldErrors } };
   }
 }

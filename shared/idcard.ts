@@ -58,3 +58,23 @@ export function maskIdCard(value: string): string {
   if (value.length !== 18) return value;
   return `${value.slice(0, 6)}********${value.slice(14)}`;
 }
+
+/**
+ * Whether 15 digits read as a first-generation ID number (before 1999): an area code, a birth
+ * date 19YYMMDD that is a real day, and a three-digit sequence. It has no check digit, so the
+ * date is all that tells it from any other 15-digit number.
+ */
+export function isOldIdCard(value: string): boolean {
+  if (!/^[1-9]\d{14}$/.test(value)) return false;
+  const y = 1900 + Number(value.slice(6, 8));
+  const m = Number(value.slice(8, 10));
+  const d = Number(value.slice(10, 12));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Masks a first-generation ID number as maskIdCard does the current one: 422822******123. */
+export function maskOldIdCard(value: string): string {
+  if (value.length !== 15) return value;
+  return `${value.slice(0, 6)}******${value.slice(12)}`;
+}
