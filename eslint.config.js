@@ -1,19 +1,35 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'worker_threads',
-  'http',
-  'crypto',
-  'url',
-  'stream',
-];
+// Every built-in, subpaths such as fs/promises included: a hand-kept list would miss the next one used.
+const nodeBuiltins = builtinModules;
+
+/** A pattern for esquery that matches exactly the given module names. */
+const exactly = (names) => `^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`;
+
+// electron/package.json is only read for the version and never loads Electron.
+const ELECTRON = String.raw`^electron($|\/(?!package\.json$))`;
+const NODE = `^node:|${exactly(nodeBuiltins)}`;
+const MAIN = String.raw`(^|\/)main\/`;
+const SQLITE = exactly(['better-sqlite3']);
+
+/**
+ * no-restricted-imports sees only the static forms (`import … from`, `export … from`); these catch
+ * the same module names reached any other way: import(), require() and `typeof import()`, with the
+ * name written as a string or a template.
+ */
+function loadsOf(pattern, message) {
+  const named = (path) => [`[${path}.value=/${pattern}/]`, `[${path}.quasis.0.value.cooked=/${pattern}/]`];
+  return [
+    ...named('source').map((s) => `ImportExpression${s}`),
+    ...named('arguments.0').map((s) => `CallExpression[callee.type='Identifier'][callee.name='require']${s}`),
+    `TSImportType[source.value=/${pattern}/]`,
+  ].map((selector) => ({ selector, message }));
+}
+
+const electronOnlyInMain = 'Electron 只能在 main/electron/ 中使用';
 
 export default tseslint.config(
   {
@@ -37,13 +53,17 @@ export default tseslint.config(
   },
   {
     // The core runs under plain Node: only main/electron/ may touch Electron.
-    files: ['main/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    files: ['main/**/*.{ts,mjs}', 'shared/**/*.ts', 'test/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}'],
     ignores: ['main/electron/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Electron 只能在 main/electron/ 中使用' }] },
+        {
+          paths: [{ name: 'electron', message: electronOnlyInMain }],
+          patterns: [{ group: ['electron/*', '!electron/package.json'], message: electronOnlyInMain }],
+        },
       ],
+      'no-restricted-syntax': ['error', ...loadsOf(ELECTRON, electronOnlyInMain)],
     },
   },
   {
@@ -55,15 +75,20 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'shared/ 不能依赖 Electron' },
-            ...nodeBuiltins
-              .filter((n) => !n.includes('*'))
-              .map((name) => ({ name, message: 'shared/ 不能依赖 Node 模块' })),
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ 不能依赖 Node 模块' })),
           ],
           patterns: [
+            { group: ['electron/*'], message: 'shared/ 不能依赖 Electron' },
             { group: ['node:*'], message: 'shared/ 不能依赖 Node 模块' },
             { group: ['**/main/**', '../main/*'], message: 'shared/ 不能依赖 main/' },
           ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...loadsOf(ELECTRON, 'shared/ 不能依赖 Electron'),
+        ...loadsOf(NODE, 'shared/ 不能依赖 Node 模块'),
+        ...loadsOf(MAIN, 'shared/ 不能依赖 main/'),
       ],
     },
   },
@@ -77,12 +102,11 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: '界面不能使用 Electron，请通过 shared/api.ts 调用' },
-            ...nodeBuiltins
-              .filter((n) => !n.includes('*'))
-              .map((name) => ({ name, message: '界面不能使用 Node 模块' })),
+            ...nodeBuiltins.map((name) => ({ name, message: '界面不能使用 Node 模块' })),
             { name: 'better-sqlite3', message: '界面不能直接访问数据库' },
           ],
           patterns: [
+            { group: ['electron/*'], message: '界面不能使用 Electron，请通过 shared/api.ts 调用' },
             { group: ['node:*'], message: '界面不能使用 Node 模块' },
             {
               group: ['**/main/**', '../main/*', '../../main/*'],
@@ -90,6 +114,13 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...loadsOf(ELECTRON, '界面不能使用 Electron，请通过 shared/api.ts 调用'),
+        ...loadsOf(NODE, '界面不能使用 Node 模块'),
+        ...loadsOf(SQLITE, '界面不能直接访问数据库'),
+        ...loadsOf(MAIN, '界面不能引用 main/，请通过 shared/api.ts 调用'),
       ],
     },
   },
