@@ -1,10 +1,12 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { TaizhangError } from '../store/errors.js';
+import { userMessage } from '../errors/user-message.js';
 import type { ImportAction, ImportJobRequest, ImportOutputs } from './import-job.js';
 import { importWorkerFile } from './worker-entry.js';
 import { importCancelled } from './import-cancelled.js';
 import type { ImportWatch } from './import-plan.js';
-import type { FromImportWorker, ImportWorkerInput, ToImportWorker } from './worker-messages.js';
+import type { FromImportWorker, HeaderRequest, ImportWorkerInput, ToImportWorker } from './worker-messages.js';
+import type { HeaderProposal } from '../ledgers/header-to-definition.js';
 
 export type { ImportAction, ImportJobRequest, ImportOutputs } from './import-job.js';
 
@@ -22,7 +24,7 @@ function threadFailure(error: Error & { code?: string }): TaizhangError {
   if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new TaizhangError('internal', '导入时内存不足，未导入任何记录：请把工作簿拆成几个较小的文件分别导入');
   }
-  return new TaizhangError('internal', `导入线程出错，未导入任何记录：${error.message}`);
+  return new TaizhangError('internal', `导入未完成，未导入任何记录：${userMessage(error, { where: 'import worker' })}`);
 }
 
 /**
@@ -34,12 +36,21 @@ export function runImportInWorker<A extends ImportAction>(
   request: ImportJobRequest<A>,
   watch: ImportWatch = {},
 ): Promise<ImportOutputs[A['kind']]> {
+  return runInWorker({ request }, watch);
+}
+
+/** Reads a header row for a new ledger type (main/ledgers/header-to-definition.ts) in the import thread. */
+export function proposeHeaderInWorker(header: HeaderRequest): Promise<HeaderProposal> {
+  return runInWorker({ header });
+}
+
+function runInWorker<T>(input: ImportWorkerInput, watch: ImportWatch = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(importWorkerFile(), {
-      workerData: { request } satisfies ImportWorkerInput,
+      workerData: input,
       resourceLimits: IMPORT_WORKER_LIMITS,
     });
-    let output: ImportOutputs[A['kind']] | undefined;
+    let output: T | undefined;
     let failure: TaizhangError | null = null;
     let backstop: NodeJS.Timeout | undefined;
     const { signal } = watch;
@@ -59,7 +70,7 @@ export function runImportInWorker<A extends ImportAction>(
         watch.onProgress?.({ rowsRead: message.rowsRead, fraction: message.fraction });
         return;
       }
-      if (message.type === 'done') output = message.output as ImportOutputs[A['kind']];
+      if (message.type === 'done') output = message.output as T;
       else failure = new TaizhangError(message.code, message.message);
       void worker.terminate();
     });

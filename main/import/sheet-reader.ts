@@ -5,6 +5,8 @@ import { isBlankCell, type SheetCell } from './sheet-cell.js';
 import type { SheetInfo } from './workbook-index.js';
 import type { CheckedWorkbook } from './workbook-file.js';
 import { partText, unescapeOoxml, xmlParser } from './xml-parts.js';
+import { columnLetter } from './text.js';
+import { CRAFTED, MAX_CELL_CHARS, MAX_ROW_CHARS, ReadLimitError } from './read-limits.js';
 
 /** A row that holds something; cells[0] is column A. */
 export interface SheetRow {
@@ -45,6 +47,11 @@ function columnOf(reference: string): number {
   return column;
 }
 
+/** A limit of read-limits.ts passed, or bytes that are not UTF-8: the file as a whole is refused. */
+function refused(fileName: string, error: ReadLimitError): TaizhangError {
+  return new TaizhangError('bad-file', `无法导入“${fileName}”：${error.message}`);
+}
+
 function unreadable(fileName: string, sheet: string | null, detail: string): TaizhangError {
   const where = sheet ? `工作表“${sheet}”` : '工作簿';
   return new TaizhangError(
@@ -78,11 +85,13 @@ export class WorkbookReader {
     if (!entry) throw unreadable(this.fileName, sheet.name, `缺少 ${sheet.path}`);
     const ready: SheetRow[] = [];
     let problem: string | null = null;
-    const parser = xmlParser(sheetHandlers(context, ready, (detail) => (problem ??= detail)));
+    const label = `工作表“${sheet.name}”（${sheet.path}）`;
+    const handlers = sheetHandlers(context, ready, (detail) => (problem ??= detail), `工作表“${sheet.name}”`);
+    const parser = xmlParser(handlers, label);
     let inflated = 0;
     const progress = onProgress && ((n: number) => onProgress(Math.min(1, (inflated += n) / Math.max(1, entry.size))));
     try {
-      for await (const piece of partText(this.workbook.bytes, entry, progress)) {
+      for await (const piece of partText(this.workbook.bytes, entry, { label, onInflated: progress })) {
         parser.write(piece);
         if (problem) throw new Error(problem);
         yield* ready;
@@ -92,6 +101,7 @@ export class WorkbookReader {
       yield* ready;
     } catch (error) {
       if (error instanceof TaizhangError) throw error;
+      if (error instanceof ReadLimitError) throw refused(this.fileName, error);
       throw unreadable(this.fileName, sheet.name, error instanceof Error ? error.message : String(error));
     }
   }
@@ -108,6 +118,7 @@ export class WorkbookReader {
           date1904,
         };
       } catch (error) {
+        if (error instanceof ReadLimitError) throw refused(this.fileName, error);
         throw unreadable(this.fileName, null, error instanceof Error ? error.message : String(error));
       }
     })();
@@ -128,7 +139,11 @@ function numberCell(text: string, cell: OpenCell, context: CellContext): SheetCe
 function cellValue(cell: OpenCell, context: CellContext, fail: (detail: string) => void): SheetCell {
   const { value, formula } = cell;
   if (cell.type === 'inlineStr') return cell.inline ?? value;
-  if (value === null) return formula !== null ? { problem: 'no-result', detail: `=${formula}` } : null;
+  // Programs that write formulas without computing them (openpyxl among them) leave <v> out or
+  // empty; only a text result (t="str") can truly be empty.
+  const noResult = value === null || (value.trim() === '' && cell.type !== 'str');
+  if (formula !== null && noResult) return { problem: 'no-result', detail: `=${formula || '…'}` };
+  if (value === null) return null;
   switch (cell.type) {
     case 's': {
       const text = context.strings[Number(value)];
@@ -151,7 +166,7 @@ function cellValue(cell: OpenCell, context: CellContext, fail: (detail: string) 
 }
 
 /** The XML handlers that turn <row>/<c> elements into SheetRows, pushed to `ready`. */
-function sheetHandlers(context: CellContext, ready: SheetRow[], fail: (detail: string) => void) {
+function sheetHandlers(context: CellContext, ready: SheetRow[], fail: (detail: string) => void, sheetLabel: string) {
   let rowNumber = 0;
   let column = 0;
   let cells: SheetCell[] | null = null;
@@ -160,6 +175,12 @@ function sheetHandlers(context: CellContext, ready: SheetRow[], fail: (detail: s
   let gathering: 'value' | 'formula' | 'inline' | null = null;
   let phonetic = 0;
   let text = '';
+  /** Characters gathered for the current row; each text of a cell is held to MAX_CELL_CHARS. */
+  let rowChars = 0;
+  const tooLong = () =>
+    new ReadLimitError(
+      `${sheetLabel}第 ${rowNumber} 行 ${columnLetter(column)} 列的文字超过 ${MAX_CELL_CHARS.toLocaleString('en-US')} 个字符，${CRAFTED}`,
+    );
   return {
     open(name: string, a: Record<string, string>) {
       switch (name) {
@@ -167,6 +188,7 @@ function sheetHandlers(context: CellContext, ready: SheetRow[], fail: (detail: s
           rowNumber = a.r ? Number(a.r) : rowNumber + 1;
           column = 0;
           cells = null;
+          rowChars = 0;
           break;
         case 'c':
           column = a.r ? columnOf(a.r) : column + 1;
@@ -196,7 +218,16 @@ function sheetHandlers(context: CellContext, ready: SheetRow[], fail: (detail: s
       }
     },
     text(piece: string) {
-      if (gathering) text += piece;
+      if (!gathering) return;
+      const before = gathering === 'inline' ? (cell?.inline?.length ?? 0) : 0;
+      rowChars += piece.length;
+      if (before + text.length + piece.length > MAX_CELL_CHARS) throw tooLong();
+      if (rowChars > MAX_ROW_CHARS) {
+        throw new ReadLimitError(
+          `${sheetLabel}第 ${rowNumber} 行的文字合计超过 ${MAX_ROW_CHARS.toLocaleString('en-US')} 个字符，${CRAFTED}`,
+        );
+      }
+      text += piece;
     },
     close(name: string) {
       switch (name) {

@@ -33,3 +33,15 @@ export function columnNumber(letters: string): number {
 export function quote(text: string, max = 30): string {
   return `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
 }
+
+/** How many items a message names before it only counts the rest. */
+export const LISTED_ITEMS = 5;
+
+/**
+ * The first few names and how many there are in all, so a sheet of 16,384 columns makes one short
+ * line: "F 列“x5”、G 列“x6”…等 16,379 列". A short list is named whole.
+ */
+export function listSome(names: string[], unit: string, joiner = '、'): string {
+  if (names.length <= LISTED_ITEMS) return names.join(joiner);
+  return `${names.slice(0, LISTED_ITEMS).join(joiner)}等 ${names.length.toLocaleString('en-US')} ${unit}`;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TaizhangError } from '../store/errors.js';
 import { verifyZip, ZipCheckError, MAX_UNPACKED_BYTES, type ZipEntry } from './zip-check.js';
 import { sheetIndexer, type WorkbookIndex } from './workbook-index.js';
+import { MAX_ZIP_ENTRIES, partLabel, partTooLarge, ReadLimitError } from './read-limits.js';
 
 /** Where the workbook comes from: a path (CLI) or the bytes the UI sent. */
 export type WorkbookSource = { path: string } | { bytes: Buffer; name: string };
@@ -76,6 +77,10 @@ function zipProblem(error: ZipCheckError, name: string): TaizhangError {
         name,
         `文件解压后超过 ${Math.round(MAX_UNPACKED_BYTES / 1024 / 1024)} MB，请拆分成几个文件分别导入`,
       );
+    case 'too-many-entries':
+      return badFile(name, `压缩包中的文件超过 ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} 个，不是正常的 Excel 工作簿`);
+    case 'part-too-large':
+      return badFile(name, partTooLarge(partLabel(error.problem.entry), error.problem.limit).message);
     case 'corrupt':
       return badFile(
         name,
@@ -133,6 +138,7 @@ export async function loadWorkbook(source: WorkbookSource): Promise<CheckedWorkb
   try {
     index = indexer.index();
   } catch (error) {
+    if (error instanceof ReadLimitError) throw badFile(name, error.message);
     throw badFile(
       name,
       `工作簿的目录（xl/workbook.xml）已损坏，无法解析（${String((error as Error).message).slice(0, 120)}）`,

@@ -1,7 +1,7 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { EntryObserver } from './zip-check.js';
 import { MergeScanner, type MergeRange } from './merge-scan.js';
 import { readXmlText } from './xml-parts.js';
+import { notUtf8, partLabel } from './read-limits.js';
 
 /** A worksheet as the workbook lists it, with its merged ranges. */
 export interface SheetInfo {
@@ -36,17 +36,21 @@ interface Relationships {
   byType: Map<string, string>;
 }
 
-function relationships(xml: string): Relationships {
+function relationships(xml: string, label: string): Relationships {
   const worksheets = new Map<string, string>();
   const byType = new Map<string, string>();
-  readXmlText(xml, {
-    open(name, a) {
-      if (name !== 'Relationship' || !a.Id || !a.Target) return;
-      const type = a.Type?.slice(a.Type.lastIndexOf('/') + 1) ?? '';
-      if (type === 'worksheet') worksheets.set(a.Id, partPath(a.Target));
-      else byType.set(type, partPath(a.Target));
+  readXmlText(
+    xml,
+    {
+      open(name, a) {
+        if (name !== 'Relationship' || !a.Id || !a.Target) return;
+        const type = a.Type?.slice(a.Type.lastIndexOf('/') + 1) ?? '';
+        if (type === 'worksheet') worksheets.set(a.Id, partPath(a.Target));
+        else byType.set(type, partPath(a.Target));
+      },
     },
-  });
+    label,
+  );
   return { worksheets, byType };
 }
 
@@ -60,14 +64,21 @@ function relationshipId(attributes: Record<string, string>): string {
  * from workbook.xml, their parts from its rels, and each worksheet's merged ranges.
  */
 export function sheetIndexer(): { observer: EntryObserver; index(): WorkbookIndex } {
-  const texts = new Map<string, { decoder: StringDecoder; text: string }>();
+  const texts = new Map<string, { decoder: TextDecoder; text: string; damaged: boolean }>();
   const scanners = new Map<string, MergeScanner>();
   const observer: EntryObserver = (entry) => {
     if (entry.name === WORKBOOK || entry.name === WORKBOOK_RELS) {
-      const part = { decoder: new StringDecoder('utf8'), text: '' };
+      // Sheet names come from here: bytes that are not UTF-8 would name a sheet with U+FFFD. The
+      // failure waits for index(), as the observer runs inside the archive check's inflater.
+      const part = { decoder: new TextDecoder('utf-8', { fatal: true }), text: '', damaged: false };
       texts.set(entry.name, part);
       return (chunk) => {
-        part.text += part.decoder.write(chunk);
+        if (part.damaged) return;
+        try {
+          part.text += part.decoder.decode(chunk, { stream: true });
+        } catch {
+          part.damaged = true;
+        }
       };
     }
     if (!WORKSHEET.test(entry.name)) return null;
@@ -76,23 +87,36 @@ export function sheetIndexer(): { observer: EntryObserver; index(): WorkbookInde
     return (chunk) => scanner.push(chunk);
   };
   const index = (): WorkbookIndex => {
-    const rels = relationships(texts.get(WORKBOOK_RELS)?.text ?? '<Relationships/>');
+    for (const [name, part] of texts) {
+      let damaged = part.damaged;
+      try {
+        if (!damaged) part.text += part.decoder.decode();
+      } catch {
+        damaged = true;
+      }
+      if (damaged) throw notUtf8(partLabel(name));
+    }
+    const rels = relationships(texts.get(WORKBOOK_RELS)?.text ?? '<Relationships/>', partLabel(WORKBOOK_RELS));
     const sheets: SheetInfo[] = [];
     let date1904 = false;
-    readXmlText(texts.get(WORKBOOK)?.text ?? '<workbook/>', {
-      open(name, a) {
-        if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-        if (name !== 'sheet') return;
-        const path = rels.worksheets.get(relationshipId(a));
-        if (!path) return;
-        sheets.push({
-          name: a.name ?? '',
-          path,
-          hidden: a.state === 'hidden' || a.state === 'veryHidden',
-          merges: scanners.get(path)?.finish() ?? [],
-        });
+    readXmlText(
+      texts.get(WORKBOOK)?.text ?? '<workbook/>',
+      {
+        open(name, a) {
+          if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+          if (name !== 'sheet') return;
+          const path = rels.worksheets.get(relationshipId(a));
+          if (!path) return;
+          sheets.push({
+            name: a.name ?? '',
+            path,
+            hidden: a.state === 'hidden' || a.state === 'veryHidden',
+            merges: scanners.get(path)?.finish() ?? [],
+          });
+        },
       },
-    });
+      partLabel(WORKBOOK),
+    );
     return {
       sheets,
       sharedStrings: rels.byType.get('sharedStrings') ?? null,

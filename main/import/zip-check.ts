@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { MAX_ZIP_ENTRIES, partLimit } from './read-limits.js';
 
 /** The decompressed size a workbook may reach; a larger one is a zip bomb, not a ledger. */
 export const MAX_UNPACKED_BYTES = 1536 * 1024 * 1024;
@@ -20,7 +21,13 @@ export interface ZipListing {
 }
 
 export type ZipProblem =
-  { kind: 'truncated' } | { kind: 'encrypted' } | { kind: 'too-large' } | { kind: 'corrupt'; entry?: string };
+  | { kind: 'truncated' }
+  | { kind: 'encrypted' }
+  | { kind: 'too-large' }
+  | { kind: 'too-many-entries' }
+  /** A part read whole whose stated size passes its limit (read-limits.ts). */
+  | { kind: 'part-too-large'; entry: string; limit: number }
+  | { kind: 'corrupt'; entry?: string };
 
 export class ZipCheckError extends Error {
   constructor(readonly problem: ZipProblem) {
@@ -85,6 +92,7 @@ function applyZip64(bytes: Buffer, entry: ZipEntry, extraStart: number, extraEnd
 export function listZipEntries(bytes: Buffer): ZipListing {
   const eocd = findEndRecord(bytes);
   const { count, offset } = directoryBounds(bytes, eocd);
+  if (count > MAX_ZIP_ENTRIES) fail({ kind: 'too-many-entries' });
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
@@ -159,6 +167,8 @@ export async function verifyZip(bytes: Buffer, observer: EntryObserver = () => n
     if (entry.flags & 0x1) fail({ kind: 'encrypted' });
     total += entry.size;
     if (total > MAX_UNPACKED_BYTES) fail({ kind: 'too-large' });
+    const limit = partLimit(entry.name);
+    if (limit !== null && entry.size > limit) fail({ kind: 'part-too-large', entry: entry.name, limit });
   }
   for (const entry of entries) {
     const data = entryData(bytes, entry);

@@ -148,7 +148,10 @@ export async function proposeFromXlsx(bytes: Buffer, fileName: string, sheetInde
   }
 }
 
-/** The API's form: the file arrives as base64 from the UI, which never sends a path. */
+/**
+ * The API's form: the file arrives as base64 from the UI, which never sends a path. It runs in the
+ * import thread (import-in-worker.ts proposeHeaderInWorker), never on the API's thread.
+ */
 export function proposeFromBase64(
   data: string,
   fileName: string | undefined,

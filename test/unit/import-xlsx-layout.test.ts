@@ -361,7 +361,16 @@ describe('cells as Excel keeps them', () => {
       },
     ]);
     expect(p.rejected.map((r) => [r.row, r.errors.map((e) => [e.column, e.header, e.message])])).toEqual([
-      [2, [['C', '人数', '单元格是公式 “=B9*2”，但文件中没有保存计算结果；请在 Excel 中打开、保存后再导入']]],
+      [
+        2,
+        [
+          [
+            'C',
+            '人数',
+            '单元格是公式 “=B9*2”，但文件中没有保存计算结果；请先在 Excel 或 WPS 中打开并保存该文件，再导入',
+          ],
+        ],
+      ],
       [3, [['C', '人数', '单元格是错误值 #N/A（公式出错），没有可导入的内容']]],
     ]);
   });
