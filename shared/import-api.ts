@@ -26,6 +26,15 @@ const request = {
     .array(z.object({ header: z.string().min(1).max(200), field: fieldKey.nullable() }).strict())
     .max(200)
     .optional(),
+  /**
+   * 本列统一填写: field key or label → one value written into every row, for a field no column
+   * feeds (a 家庭类型 the sheet's title states instead of a column). "" withdraws a remembered one.
+   * Checked as the form checks the field; remembered with the mapping on commit.
+   */
+  fill: z
+    .record(z.string().min(1).max(60), z.string().max(200))
+    .refine((fill) => Object.keys(fill).length <= 200, '统一填写的字段不能超过 200 个')
+    .optional(),
 };
 
 const cellError = z.object({
@@ -40,7 +49,18 @@ const cellError = z.object({
 
 const rejectedRows = z.array(z.object({ row: z.number(), errors: z.array(z.string()) }));
 
-const importOutcome = z.object({ imported: z.number(), skipped: z.number(), rejected: rejectedRows });
+/**
+ * A row whose ID number the ledger already holds under another name: not imported, even with
+ * allowDuplicates. The message names the record and the difference, the ID number masked.
+ */
+const conflictRow = z.object({ row: z.number(), recordId: z.number(), message: z.string() });
+
+const importOutcome = z.object({
+  imported: z.number(),
+  skipped: z.number(),
+  rejected: rejectedRows,
+  conflicts: z.array(conflictRow),
+});
 
 const jobRef = z.object({ jobId: z.uuid('导入编号不正确') }).strict();
 
@@ -73,6 +93,17 @@ export const IMPORT_API = {
         }),
       ),
       unmatched: z.array(z.object({ column: z.string(), header: z.string() })),
+      /** Fields no column feeds that are required or filled: where 本列统一填写 is offered. */
+      fill: z.array(
+        z.object({
+          field: z.string(),
+          label: z.string(),
+          required: z.boolean(),
+          /** The value every row gets, or null while none is given. */
+          value: z.string().nullable(),
+          how: z.enum(['given', 'remembered']).nullable(),
+        }),
+      ),
       /** Problems that stop the import until the user maps or leaves out columns. */
       blocking: z.array(z.string()),
       warnings: z.array(z.string()),
@@ -80,6 +111,7 @@ export const IMPORT_API = {
         toImport: z.number(),
         duplicates: z.number(),
         rejected: z.number(),
+        conflicts: z.number(),
         blank: z.number(),
         totals: z.number(),
         footer: z.number(),
@@ -88,10 +120,10 @@ export const IMPORT_API = {
       rows: z.array(
         z.object({
           row: z.number(),
-          status: z.enum(['ok', 'duplicate', 'rejected']),
+          status: z.enum(['ok', 'duplicate', 'conflict', 'rejected']),
           values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).nullable(),
           errors: z.array(cellError),
-          /** Why a duplicate would be skipped. */
+          /** Why a duplicate would be skipped, or what a conflict conflicts with. */
           note: z.string().nullable(),
         }),
       ),

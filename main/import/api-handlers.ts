@@ -25,6 +25,7 @@ function job<A extends ImportAction>(
     source: { base64: input.data, fileName: input.fileName },
     sheet: input.sheet,
     mapping: input.mapping,
+    fill: input.fill,
     action,
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FieldDefinition, LedgerDefinition } from '../../shared/ledger-definition.js';
 import { TaizhangError } from '../store/errors.js';
 import { cellText, type SheetCell } from './sheet-cell.js';
-import { columnLetter, compactLabel } from './text.js';
+import { columnLetter, compactLabel, listSome, quote } from './text.js';
 
 /** How a column found its field. */
 export type MatchHow = 'label' | 'alias' | 'given' | 'remembered';
@@ -42,8 +42,11 @@ function withoutUnit(compact: string): string {
   return compact.replace(/\([^()]*\)$/, '');
 }
 
-/** The field a --map target names: its key, its label, or its label without the unit. */
-export function resolveFieldRef(def: LedgerDefinition, ref: string): FieldDefinition | null {
+/**
+ * The field a --map (or --fill) target names: its key, its label, or its label without the unit.
+ * `what` says where the name came from in the message for an unknown one.
+ */
+export function resolveFieldRef(def: LedgerDefinition, ref: string, what = '对应关系中的字段'): FieldDefinition | null {
   const wanted = compactLabel(ref);
   if (wanted === '' || wanted === '-') return null;
   const field =
@@ -53,7 +56,7 @@ export function resolveFieldRef(def: LedgerDefinition, ref: string): FieldDefini
   if (!field) {
     throw new TaizhangError(
       'validation',
-      `对应关系中的字段“${ref}”不在台账“${def.label}”中，可用的字段：${def.fields.map((f) => f.label).join('、')}`,
+      `${what}“${ref}”不在台账“${def.label}”中，可用的字段：${def.fields.map((f) => f.label).join('、')}`,
     );
   }
   return field;
@@ -163,7 +166,11 @@ export function conflicts(columns: ColumnMapping[]): string[] {
   const problems: string[] = [];
   for (const same of byField.values()) {
     if (same.length < 2) continue;
-    const names = same.map((c) => `${c.letter} 列“${c.header}”`).join('和');
+    const names = listSome(
+      same.map((c) => `${c.letter} 列${quote(c.header)}`),
+      '列',
+      '和',
+    );
     problems.push(`${names}都对应字段“${same[0]!.field!.label}”，请指定其中一列（另一列可写作“列名=”表示不导入）`);
   }
   return problems;

@@ -91,7 +91,7 @@ function monthValue(cell: string | number | Date): string | number {
 function problemMessage(cell: { problem: 'error' | 'no-result'; detail: string }): string {
   return cell.problem === 'error'
     ? `单元格是错误值 ${cell.detail}（公式出错），没有可导入的内容`
-    : `单元格是公式 ${quote(cell.detail, 40)}，但文件中没有保存计算结果；请在 Excel 中打开、保存后再导入`;
+    : `单元格是公式 ${quote(cell.detail, 40)}，但文件中没有保存计算结果；请先在 Excel 或 WPS 中打开并保存该文件，再导入`;
 }
 
 /**

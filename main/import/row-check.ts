@@ -23,12 +23,21 @@ export interface CellError {
 
 export type RowCheck = { ok: true; values: RecordValues } | { ok: false; errors: CellError[] };
 
+/** Field key → the value 本列统一填写 puts into every row (already normalised and checked). */
+export type RowFill = ReadonlyMap<string, string | number>;
+
 /**
  * Normalises a row's cells and validates them with validateRecord, the module the form uses, so
- * a value the form would refuse is refused here with the same words.
+ * a value the form would refuse is refused here with the same words. Filled values join the row
+ * before validation, so cross-checks (性别 against the ID number) see them too.
  */
-export function checkRow(def: LedgerDefinition, columns: FieldColumn[], cells: SheetCell[]): RowCheck {
-  const input: Record<string, unknown> = {};
+export function checkRow(
+  def: LedgerDefinition,
+  columns: FieldColumn[],
+  cells: SheetCell[],
+  fill: RowFill = new Map(),
+): RowCheck {
+  const input: Record<string, unknown> = Object.fromEntries(fill);
   const unreadable = new Map<string, string>();
   for (const column of columns) {
     const normalized = normalizeCell(column.field, cells[column.index] ?? null);

@@ -1,18 +1,27 @@
-import type { LedgerDefinition } from '../../shared/ledger-definition.js';
+import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 import { AcceptedRows, type AcceptedRow, type AcceptedWriter } from './accepted-rows.js';
 import type { ColumnMapping } from './header-match.js';
-import { checkRow, type CellError, type FieldColumn } from './row-check.js';
+import { checkRow, type CellError, type FieldColumn, type RowFill } from './row-check.js';
 import { classifyRow, type RowContext } from './row-kind.js';
 import { cellText, isBlankCell, type SheetCell } from './sheet-cell.js';
 import type { SheetRow } from './sheet-reader.js';
 import { compactLabel } from './text.js';
-import { recordKey } from './duplicates.js';
+import { recordKey, type ExistingRecords } from './duplicates.js';
 
 /** A row that failed validation, with its original cells so it can be handed back for correction. */
 export interface RejectedRow {
   row: number;
   cells: SheetCell[];
   errors: CellError[];
+}
+
+/** A good row whose ID number the ledger holds under another name: never imported, handed back for correction. */
+export interface ConflictRow {
+  row: number;
+  cells: SheetCell[];
+  values: RecordValues;
+  recordId: number;
+  message: string;
 }
 
 export interface IgnoredRows {
@@ -25,11 +34,13 @@ export interface IgnoredRows {
 /**
  * Sorts the rows below the header, one at a time as they are read, into accepted (with
  * duplicates marked by the definition's keyFields, against the unit's records and earlier
- * rows; handed to the writer, if any), rejected (cells kept) and ignored.
+ * rows; handed to the writer, if any), rejected (cells kept), conflicts (an ID number the
+ * ledger holds under another name; cells kept) and ignored.
  */
 export class RowSorter {
   readonly accepted: AcceptedRows;
   readonly rejected: RejectedRow[] = [];
+  readonly conflicts: ConflictRow[] = [];
   readonly ignored: IgnoredRows = { blank: 0, totals: [], footer: [], repeatedHeader: [] };
   /** Columns (1-based) outside the mapped ones that hold something in some row. */
   readonly filledOutside = new Set<number>();
@@ -43,8 +54,9 @@ export class RowSorter {
     private readonly def: LedgerDefinition,
     columns: ColumnMapping[],
     header: SheetCell[],
-    private readonly existing: Set<string>,
+    private readonly existing: ExistingRecords,
     accepted: { keep: number; writer?: AcceptedWriter },
+    private readonly fill?: RowFill,
   ) {
     this.accepted = new AcceptedRows(accepted.keep, accepted.writer);
     this.fields = columns
@@ -72,16 +84,21 @@ export class RowSorter {
       this.ctx.afterFooter = true;
     }
     if (kind !== 'data') return;
-    const check = checkRow(this.def, this.fields, row.cells);
+    const check = checkRow(this.def, this.fields, row.cells, this.fill);
     if (!check.ok) {
       this.rejected.push({ row: row.number, cells: row.cells, errors: check.errors });
+      return;
+    }
+    const conflict = this.existing.conflict(check.values);
+    if (conflict) {
+      this.conflicts.push({ row: row.number, cells: row.cells, values: check.values, ...conflict });
       return;
     }
     const accepted: AcceptedRow = { row: row.number, values: check.values };
     const identity = recordKey(this.def, check.values);
     if (identity !== null) {
       const first = this.firstSeen.get(identity);
-      if (this.existing.has(identity)) accepted.duplicate = { of: 'existing' };
+      if (this.existing.keys.has(identity)) accepted.duplicate = { of: 'existing' };
       else if (first !== undefined) accepted.duplicate = { of: 'in-file', firstRow: first };
       else this.firstSeen.set(identity, row.number);
     }

@@ -298,3 +298,71 @@ test('a large import shows how far it has got and can be cancelled, leaving the 
   // The preview is still there: the same file can be imported after all.
   await expect(start).toBeEnabled();
 });
+
+test('a sheet without a required column imports once the column is filled with one value for every row', async ({
+  page,
+  ledger,
+}) => {
+  await ledger.call('records.create', { ledger: 'student-aid', values: EXISTING });
+  // The title says 建档立卡; the table has no 家庭类型 column. One row gives 黄诗雨's ID number another name.
+  const header = HEADER.filter((h) => h !== '家庭类型');
+  const rows: Cell[][] = studentRows()
+    .filter((r) => r[3] !== BAD_ID)
+    .map((r) => r.filter((_, i) => i !== HEADER.indexOf('家庭类型')))
+    .map((r) => r.map((cell) => (cell === '黄诗雨' ? '黄诗语' : cell)));
+  const xlsx = await attachmentXlsx({ title: '2019年建档立卡学生资助名单', header, rows, sheetName: '建档立卡' });
+  await openImport(page, ledger.url);
+  await pickFile(page, '选择 Excel 文件', '建档立卡学生名单.xlsx', xlsx);
+
+  const blocking = page.getByRole('alert').filter({ hasText: '以下问题解决前不能导入' });
+  await expect(blocking).toContainText('表头中没有必填字段“家庭类型”的列');
+  // Until then every row lacks it.
+  await expect(page.locator('[data-count="rejected"]')).toContainText('4 行');
+  await expect(page.getByRole('button', { name: '导入 0 条' })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/import-fill-missing.png`, fullPage: true, animations: 'disabled' });
+  await expect(page.getByRole('button', { name: /^各列对应的字段/ })).toHaveText(
+    '各列对应的字段（共 10 列，均已对应，1 列不导入；1 个必填字段表中没有，请统一填写）',
+  );
+  const fill = page.locator('.column-fill');
+  await expect(fill).toContainText('表中没有的字段：本列统一填写');
+  const familyType = fill.locator('tr.ant-table-row').filter({ hasText: '家庭类型（必填）' });
+  await expect(familyType).toContainText('必填，未填写');
+
+  await chooseOption(fill, '家庭类型（必填）', '建档立卡');
+  await expect(familyType).toContainText('每一行都填此值');
+  await expect(blocking).toHaveCount(0);
+  // The row that names 黄诗雨's ID number 黄诗语 is a conflict, not a duplicate.
+  await expect(page.locator('[data-count="conflict"]')).toContainText('1 行');
+  await expect(page.locator('[data-count="duplicate"]')).toContainText('0 条');
+  await page.getByRole('tab', { name: '身份证号冲突的行（1）' }).click();
+  await expect(page.getByRole('tabpanel').locator('tr.ant-table-row')).toContainText(
+    /身份证号 \d{6}\*{8}\d{3}[\dX] 已登记为黄诗雨（记录 \d+），本行姓名为黄诗语/,
+  );
+  await page.screenshot({ path: `${SHOTS}/import-conflict.png`, fullPage: true, animations: 'disabled' });
+  await page.getByRole('tab', { name: '可导入的行（3）' }).click();
+  await expect(page.getByRole('tabpanel').locator('tr.ant-table-row')).toHaveCount(3);
+  await expect(page.getByRole('tabpanel').locator('tr.ant-table-row').first()).toContainText('建档立卡');
+  await page.screenshot({ path: `${SHOTS}/import-fill.png`, fullPage: true, animations: 'disabled' });
+
+  await page.getByRole('button', { name: '导入 3 条' }).click();
+  await expect(page.getByText('已导入 3 条记录')).toBeVisible();
+  await expect(page.getByText('身份证号冲突未导入 1 行')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/import-fill-done.png`, fullPage: true, animations: 'disabled' });
+  const stored = await ledger.call('records.list', { ledger: 'student-aid', pageSize: 50 });
+  expect(stored.total).toBe(4);
+  expect(Object.fromEntries(stored.rows.map((r) => [r.values.name, r.values.family_type]))).toEqual({
+    覃秋菊: '建档立卡',
+    向明杰: '建档立卡',
+    杨晓东: '建档立卡',
+    黄诗雨: '低保',
+  });
+
+  // The next sheet of this layout is filled the same way, and the page says so.
+  await page.getByRole('button', { name: '导入其他文件' }).click();
+  await pickFile(page, '选择 Excel 文件', '建档立卡学生名单.xlsx', xlsx);
+  await expect(page.getByRole('alert').filter({ hasText: '请留意' })).toContainText(
+    '表中没有“家庭类型”一列，沿用上次的选择，每一行都填写为“建档立卡”',
+  );
+  await page.getByRole('button', { name: /^各列对应的字段/ }).click();
+  await expect(familyType).toContainText('沿用上次的选择');
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
 import { countRecords } from '../../main/store/record-query.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempStore, type TempStore } from '../helpers/temp-store.js';
@@ -59,6 +60,7 @@ describe('taizhang import xlsx', () => {
     expect(JSON.parse(run.stdout)).toEqual({
       imported: 3,
       skipped: 0,
+      conflicts: [],
       rejected: [
         {
           row: 7,
@@ -99,6 +101,9 @@ describe('taizhang import xlsx', () => {
     expect(sheet.getCell('A2').value).toBe(3);
     expect(sheet.getCell('J1').value).toBe('错误原因');
     expect(sheet.getCell('J2').value).toMatch(/^身份证号：单元格以数字形式保存/);
+    // The ID column is text: the digits as read, never a number Excel would show as 4.22822E+17.
+    const cells = XLSX.read(fs.readFileSync(out), { cellNF: true }).Sheets['资助名单']!;
+    expect(cells.D2).toMatchObject({ t: 's', v: '422822200801011200', z: '@' });
   });
 
   it('--map names a field for a column (repeatable), or leaves a column out with “列名=”', async () => {
@@ -114,11 +119,11 @@ describe('taizhang import xlsx', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr.trim().split('\n')).toEqual([
-      '错误：未导入任何记录：C 列“滨江来建始专家”没有对应的字段，其中的内容不导入就会丢失：请指定它对应的字段，或明确选择不导入该列；F 列“联络人”没有对应的字段，其中的内容不导入就会丢失：请指定它对应的字段，或明确选择不导入该列（可用 --map "列名=字段名" 指定对应关系，--map "列名=" 表示不导入该列）',
+      '错误：未导入任何记录：C 列“滨江来建始专家”没有对应的字段，其中的内容不导入就会丢失：请指定它对应的字段，或明确选择不导入该列；F 列“联络人”没有对应的字段，其中的内容不导入就会丢失：请指定它对应的字段，或明确选择不导入该列（可用 --map "列名=字段名" 指定对应关系，--map "列名=" 表示不导入该列；表中没有的字段可用 --fill "字段名=值" 为每一行统一填写）',
     ]);
     const mapped = runCli([...base, '--map', '滨江来建始专家=专家', '--map', '联络人=']);
     expect(mapped.code).toBe(0);
-    expect(JSON.parse(mapped.stdout)).toEqual({ imported: 1, skipped: 0, rejected: [] });
+    expect(JSON.parse(mapped.stdout)).toEqual({ imported: 1, skipped: 0, rejected: [], conflicts: [] });
     expect(count('expert-training')).toBe(1);
   });
 
@@ -133,6 +138,75 @@ describe('taizhang import xlsx', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^错误：找不到要导入的文件：.*没有这个文件\.xlsx\n$/);
     expect(count()).toBe(0);
+  });
+
+  it('--fill gives a field the sheet has no column for one value in every row', async () => {
+    const sheet: SheetSpec = {
+      rows: [
+        ['2019年4月建档立卡学生两免一补发放表'],
+        ['姓名', '性别', '身份证号', '学段', '资助项目', '资助金额(元)'],
+        ['学生1', '男', idNumber('42282220080101003'), '小学', '两免一补', 500],
+      ],
+    };
+    const file = await writeXlsx(store.dir, '发放表.xlsx', [sheet]);
+    const refused = importXlsx(file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('表头中没有必填字段“家庭类型”的列');
+    expect(refused.stderr).toContain('--fill "字段名=值"');
+
+    const unknown = importXlsx(file, '--fill', '籍贯=建始');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^错误：统一填写的字段“籍贯”不在台账“学生资助台账”中，可用的字段：[^\n]+\n$/);
+    const invalid = importXlsx(file, '--fill', '家庭类型=建档立卡,发放日期=2019年2月30日');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toBe(
+      '错误：为“发放日期”统一填写的“2019年2月30日”不正确：“2019年2月30日”不是真实的日期，应写作 2019-04-12\n',
+    );
+    expect(importXlsx(file, '--fill', '家庭类型').code).toBe(2);
+    expect(count()).toBe(0);
+
+    // Comma-separated or repeated.
+    const run = importXlsx(file, '--fill', '家庭类型=建档立卡,发放日期=2019-04-12', '--fill', '备注=按发放表补录');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ imported: 1, skipped: 0, rejected: [], conflicts: [] });
+    const stored = store.db
+      .prepare("SELECT data FROM records WHERE ledger_key = 'student-aid'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(stored)).toMatchObject({
+      family_type: '建档立卡',
+      paid_on: '2019-04-12',
+      remark: '按发放表补录',
+    });
+  });
+
+  it('lists a row whose ID number is registered under another name as a conflict, never imported', async () => {
+    const file = await writeXlsx(store.dir, '名单.xlsx', [ROLL]);
+    expect(importXlsx(file).code).toBe(0);
+    const id = idNumber('42282220080101003');
+    const renamed: SheetSpec = {
+      rows: [HEADER, [1, '学生一', '男', id, '小学', '建档立卡', '两免一补', 500, '2019-04-12']],
+    };
+    const second = await writeXlsx(store.dir, '更名.xlsx', [renamed]);
+    const out = path.join(store.dir, '待修正.xlsx');
+    const run = importXlsx(second, '--allow-duplicates', '--rejected-out', out);
+    expect(run.code).toBe(0);
+    const recordId = store.db
+      .prepare("SELECT id FROM records WHERE json_extract(data, '$.id_number') = ?")
+      .pluck()
+      .get(id) as number;
+    const message = `身份证号 422822********${id.slice(14)} 已登记为学生1（记录 ${recordId}），本行姓名为学生一`;
+    expect(JSON.parse(run.stdout)).toEqual({
+      imported: 0,
+      skipped: 0,
+      rejected: [],
+      conflicts: [{ row: 2, recordId, message }],
+    });
+    expect(run.stdout + run.stderr).not.toContain(id);
+    expect(count()).toBe(3);
+    const back = XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(out).Sheets.Sheet1!, { header: 1 });
+    expect(back[1]).toEqual([1, '学生一', '男', id, '小学', '建档立卡', '两免一补', 500, '2019-04-12', message]);
   });
 
   it('exit 2 for usage mistakes', () => {

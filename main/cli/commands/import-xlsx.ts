@@ -16,6 +16,7 @@ interface XlsxOptions {
   map?: GivenMapping[];
   allowDuplicates?: boolean;
   rejectedOut?: string;
+  fill?: string[];
 }
 
 /** --map "滨江来建始专家=专家" (repeatable); "列名=" leaves the column out. */
@@ -26,7 +27,27 @@ function collectMapping(text: string, previous: GivenMapping[] = []): GivenMappi
   return [...previous, { header: text.slice(0, at), field: field === '' ? null : field }];
 }
 
-const MAP_HINT = '（可用 --map "列名=字段名" 指定对应关系，--map "列名=" 表示不导入该列）';
+/** --fill "家庭类型=建档立卡" (repeatable, or several joined by commas); "字段名=" withdraws a remembered one. */
+function collectFill(text: string, previous: string[] = []): string[] {
+  // A comma starts another pair only where "name=" follows, so a value may hold a comma.
+  const pairs = text.split(/,(?=[^,=]+=)/);
+  if (pairs.some((pair) => pair.indexOf('=') <= 0)) {
+    throw new InvalidArgumentError('应写作“字段名=值”，如 "家庭类型=建档立卡"；几项可用逗号隔开或重复 --fill');
+  }
+  return [...previous, ...pairs];
+}
+
+function fillOf(pairs: string[]): Record<string, string> {
+  const fill: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    fill[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return fill;
+}
+
+const MAP_HINT =
+  '（可用 --map "列名=字段名" 指定对应关系，--map "列名=" 表示不导入该列；表中没有的字段可用 --fill "字段名=值" 为每一行统一填写）';
 
 export function register(parent: Command): void {
   parent
@@ -39,8 +60,13 @@ export function register(parent: Command): void {
     .option('--sheet <name>', '工作表名称（默认第一个含该台账表头的工作表）')
     .option('--dry-run', '只检查并报告结果，不写入任何内容')
     .option('--map <列名=字段名>', '指定列与字段的对应关系，可重复；会按表头样式记住，下次自动使用', collectMapping)
-    .option('--allow-duplicates', '与已有记录重复的行也导入')
-    .option('--rejected-out <file>', '把未通过校验的行连同“错误原因”列写成 .xlsx，改正后可再导入')
+    .option(
+      '--fill <字段名=值>',
+      '表中没有某列时，为每一行统一填写该字段，如 "家庭类型=建档立卡"；可重复或用逗号隔开，会按表头样式记住',
+      collectFill,
+    )
+    .option('--allow-duplicates', '与已有记录重复的行也导入（身份证号已登记为另一姓名的行仍不导入）')
+    .option('--rejected-out <file>', '把未通过校验的行和身份证号冲突的行连同“错误原因”列写成 .xlsx，改正后可再导入')
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: XlsxOptions) => {
       if (options.rejectedOut && path.resolve(options.rejectedOut) === path.resolve(options.in)) {
@@ -57,6 +83,7 @@ export function register(parent: Command): void {
         source: { path: options.in },
         sheet: options.sheet,
         mapping: options.map ?? [],
+        fill: fillOf(options.fill ?? []),
         action: {
           kind: 'cli',
           dryRun: options.dryRun ?? false,
@@ -68,6 +95,11 @@ export function register(parent: Command): void {
         throw new TaizhangError('validation', `未导入任何记录：${output.blocking.join('；')}${MAP_HINT}`);
       }
       for (const warning of output.warnings) process.stderr.write(`提示：${warning}\n`);
-      printJson({ imported: output.imported, skipped: output.skipped, rejected: output.rejected });
+      printJson({
+        imported: output.imported,
+        skipped: output.skipped,
+        rejected: output.rejected,
+        conflicts: output.conflicts,
+      });
     });
 }

@@ -1,11 +1,18 @@
-import { Collapse, Select, Table, Tag } from 'antd';
+import { Collapse, Flex, Select, Table, Tag } from 'antd';
 import type { LedgerDefinition } from '../../../../shared/ledger-definition.js';
-import type { PreviewColumn } from './importRequest.js';
+import { ColumnFill } from './ColumnFill.js';
+import type { PreviewColumn, PreviewFill } from './importRequest.js';
 
 interface Props {
   definition: LedgerDefinition;
   columns: PreviewColumn[];
   onChoose(header: string, field: string | null): void;
+}
+
+interface FillProps {
+  /** Fields no column feeds that are required or already filled. */
+  fill: PreviewFill[];
+  onFill(field: string, value: string): void;
 }
 
 /** Select value for "leave this column out"; field keys never start with a dash. */
@@ -77,13 +84,18 @@ function MappingTable({ definition, columns, onChoose }: Props) {
 
 /**
  * The mapping, folded away while every column found its field, so the row results come first; open
- * when a column waits for the user's choice. Remount it (key) for another file or sheet.
+ * when a column waits for the user's choice. Below it, the fields the sheet has no column for, to
+ * be filled with one value. Remount it (key) for another file or sheet.
  */
-export function ColumnMapping(props: Props & { open: boolean }) {
-  const { columns, open } = props;
+export function ColumnMapping(props: Props & FillProps & { open: boolean }) {
+  const { definition, columns, fill, onFill, open } = props;
   const waiting = columns.filter((c) => c.how === 'unmatched').length;
   const left = columns.filter((c) => c.how === 'ignored').length;
-  const state = waiting > 0 ? `${waiting} 列未对应，请选择` : `均已对应${left > 0 ? `，${left} 列不导入` : ''}`;
+  const unfilled = fill.filter((f) => f.required && f.value === null).length;
+  const state = [
+    waiting > 0 ? `${waiting} 列未对应，请选择` : `均已对应${left > 0 ? `，${left} 列不导入` : ''}`,
+    ...(unfilled > 0 ? [`${unfilled} 个必填字段表中没有，请统一填写`] : []),
+  ].join('；');
   return (
     <Collapse
       size="small"
@@ -92,7 +104,12 @@ export function ColumnMapping(props: Props & { open: boolean }) {
         {
           key: 'mapping',
           label: `各列对应的字段（共 ${columns.length} 列，${state}）`,
-          children: <MappingTable {...props} />,
+          children: (
+            <Flex vertical gap={16}>
+              <MappingTable {...props} />
+              {fill.length > 0 && <ColumnFill definition={definition} fill={fill} onFill={onFill} />}
+            </Flex>
+          ),
         },
       ]}
     />

@@ -15,7 +15,7 @@ import { PreviewRows } from './PreviewRows.js';
 import { PreviewSummary } from './PreviewSummary.js';
 import { RejectedDownloadButton } from './RejectedDownloadButton.js';
 import { ImportProgressView } from './ImportProgressView.js';
-import { importRequest, type ColumnChoices } from './importRequest.js';
+import { importRequest, type ColumnChoices, type FillChoices } from './importRequest.js';
 import { useImportJob } from './useImportJob.js';
 import { useImportPreview } from './useImportPreview.js';
 import './import.css';
@@ -26,6 +26,7 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
   const [file, setFile] = useState<PickedXlsx | null>(null);
   const [sheet, setSheet] = useState<string>();
   const [choices, setChoices] = useState<ColumnChoices>({});
+  const [fill, setFill] = useState<FillChoices>({});
   const [pickProblem, setPickProblem] = useState<string>();
   // Rows that match a record already there (by the ledger's key fields) are skipped unless the user says so.
   const [withDuplicates, setWithDuplicates] = useState(false);
@@ -33,8 +34,8 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
   const phase = job.state.phase;
   const committing = phase === 'starting' || phase === 'running' || phase === 'cancelling';
   const request = useMemo(
-    () => (file ? importRequest(definition.key, file, sheet, choices) : null),
-    [definition.key, file, sheet, choices],
+    () => (file ? importRequest(definition.key, file, sheet, choices, fill) : null),
+    [definition.key, file, sheet, choices, fill],
   );
   const { preview, error, loading } = useImportPreview(request);
   const ledgerHref = hrefOf({ name: 'ledger', key: definition.key });
@@ -43,9 +44,23 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
     setFile(picked);
     setSheet(undefined);
     setChoices({});
+    setFill({});
     setPickProblem(undefined);
     setWithDuplicates(false);
     job.reset();
+  };
+
+  // A field a column now feeds needs no value for every row: the column's values win.
+  const choose = (header: string, field: string | null) => {
+    setChoices((c) => ({ ...c, [header]: field }));
+    if (field !== null) {
+      setFill((f) => {
+        if (!Object.hasOwn(f, field)) return f;
+        const rest = { ...f };
+        delete rest[field];
+        return rest;
+      });
+    }
   };
 
   const commit = () => {
@@ -60,7 +75,9 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
           outcome={outcome}
           sheet={preview.sheet}
           ledgerHref={ledgerHref}
-          download={<RejectedDownloadButton request={request} count={outcome.rejected.length} />}
+          download={
+            <RejectedDownloadButton request={request} count={outcome.rejected.length + outcome.conflicts.length} />
+          }
           onAnother={() => start(null)}
         />
       </Card>
@@ -107,7 +124,9 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
                   open={preview.blocking.length > 0 || preview.columns.some((c) => c.how === 'unmatched')}
                   definition={definition}
                   columns={preview.columns}
-                  onChoose={(header, field) => setChoices((c) => ({ ...c, [header]: field }))}
+                  onChoose={choose}
+                  fill={preview.fill}
+                  onFill={(field, value) => setFill((f) => (f[field] === value ? f : { ...f, [field]: value }))}
                 />
               </Flex>
             </Card>
@@ -134,8 +153,11 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
                     重复的 {preview.counts.duplicates} 条也导入
                   </Checkbox>
                 )}
-                {preview.counts.rejected > 0 && (
-                  <RejectedDownloadButton request={request} count={preview.counts.rejected} />
+                {preview.counts.rejected + preview.counts.conflicts > 0 && (
+                  <RejectedDownloadButton
+                    request={request}
+                    count={preview.counts.rejected + preview.counts.conflicts}
+                  />
                 )}
                 <Button href={ledgerHref}>取消</Button>
               </Flex>

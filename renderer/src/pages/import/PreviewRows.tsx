@@ -8,7 +8,16 @@ import type { ImportPreview, PreviewRow } from './importRequest.js';
 const PAGING = { pageSize: 20, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n: number) => `共 ${n} 行` };
 
 /** Rows as they would be stored, one column per field, headed by their row number in the sheet. */
-function ValueRows({ definition, rows, note }: { definition: LedgerDefinition; rows: PreviewRow[]; note?: boolean }) {
+function ValueRows({
+  definition,
+  rows,
+  note,
+}: {
+  definition: LedgerDefinition;
+  rows: PreviewRow[];
+  /** Width of the 说明 column, when the rows carry a note. */
+  note?: number;
+}) {
   const fields = definition.fields.filter((f) => f.type !== 'attachments');
   return (
     <Table<PreviewRow>
@@ -20,7 +29,7 @@ function ValueRows({ definition, rows, note }: { definition: LedgerDefinition; r
       scroll={{ x: 'max-content' }}
       columns={[
         { key: 'row', title: '行号', width: 90, fixed: 'left', render: (_, r) => `第 ${r.row} 行` },
-        ...(note ? [{ key: 'note', title: '说明', width: 160, render: (_: unknown, r: PreviewRow) => r.note }] : []),
+        ...(note ? [{ key: 'note', title: '说明', width: note, render: (_: unknown, r: PreviewRow) => r.note }] : []),
         ...fields.map((f) => ({
           key: f.key,
           title: f.label,
@@ -34,10 +43,11 @@ function ValueRows({ definition, rows, note }: { definition: LedgerDefinition; r
   );
 }
 
-/** The rows of the sheet by what an import would do with them: rejected, skipped as duplicates, imported. */
+/** The rows of the sheet by what an import would do with them: rejected, skipped as duplicates or conflicts, imported. */
 export function PreviewRows({ definition, preview }: { definition: LedgerDefinition; preview: ImportPreview }) {
   const rejected = preview.rows.filter((r) => r.status === 'rejected');
   const duplicates = preview.rows.filter((r) => r.status === 'duplicate');
+  const conflicts = preview.rows.filter((r) => r.status === 'conflict');
   const good = preview.rows.filter((r) => r.status === 'ok');
   const { counts } = preview;
   return (
@@ -60,8 +70,27 @@ export function PreviewRows({ definition, preview }: { definition: LedgerDefinit
           {
             key: 'duplicate',
             label: `重复的行（${counts.duplicates}）`,
-            children: <ValueRows definition={definition} rows={duplicates} note />,
+            children: <ValueRows definition={definition} rows={duplicates} note={160} />,
           },
+          // A tab only when there are any: most sheets have none, and most ledgers hold no ID numbers.
+          ...(counts.conflicts > 0
+            ? [
+                {
+                  key: 'conflict',
+                  label: `身份证号冲突的行（${counts.conflicts}）`,
+                  children: (
+                    <Flex vertical gap={8}>
+                      <Alert
+                        type="warning"
+                        showIcon
+                        title="这些行的身份证号已登记在另一个姓名下，不会导入（即使选择导入重复的行也不会）。请核对后改正表格或台账中的记录，再导入；下载的待修正行中也有这些行。"
+                      />
+                      <ValueRows definition={definition} rows={conflicts} note={420} />
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'ok',
             label: `可导入的行（${counts.toImport}）`,

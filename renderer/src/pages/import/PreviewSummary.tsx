@@ -65,6 +65,9 @@ export function PreviewSummary({ preview, withDuplicates, onSheet }: Props) {
           unit="条"
         />
         <CountTile kind="rejected" label="有误，不导入" value={counts.rejected} unit="行" />
+        {counts.conflicts > 0 && (
+          <CountTile kind="conflict" label="身份证号冲突，不导入" value={counts.conflicts} unit="行" />
+        )}
         <CountTile kind="passed" label="已略过" value={passed} unit="行" />
       </Flex>
       {passedParts.length > 0 && (

@@ -6,9 +6,13 @@ export type ImportPreview = ApiOutput<'import.preview'>;
 export type ImportOutcome = ApiOutput<'import.commit'>;
 export type PreviewRow = ImportPreview['rows'][number];
 export type PreviewColumn = ImportPreview['columns'][number];
+export type PreviewFill = ImportPreview['fill'][number];
 
 /** The user's column choices by header text: a field key, or null to leave the column out. */
 export type ColumnChoices = Record<string, string | null>;
+
+/** 本列统一填写 by field key: the value for every row; "" withdraws one remembered for the layout. */
+export type FillChoices = Record<string, string>;
 
 /** One request serves preview, commit and the rejected-rows download, so all three read the file alike. */
 export function importRequest(
@@ -16,6 +20,7 @@ export function importRequest(
   file: PickedXlsx,
   sheet: string | undefined,
   choices: ColumnChoices,
+  fill: FillChoices = {},
 ): ImportRequest {
   const mapping = Object.entries(choices).map(([header, field]) => ({ header, field }));
   return {
@@ -24,5 +29,6 @@ export function importRequest(
     data: file.data,
     ...(sheet ? { sheet } : {}),
     ...(mapping.length > 0 ? { mapping } : {}),
+    ...(Object.keys(fill).length > 0 ? { fill } : {}),
   };
 }
