@@ -5,7 +5,14 @@ import { resolveUnit } from '../store/units.js';
 import type { GivenMapping } from './header-match.js';
 import { TaizhangError } from '../store/errors.js';
 import { importRecords } from './import-commit.js';
-import { planCounts, planImport, type ImportPlan, type ImportRequest, type ImportWatch } from './import-plan.js';
+import {
+  conflictLines,
+  planCounts,
+  planImport,
+  type ImportPlan,
+  type ImportRequest,
+  type ImportWatch,
+} from './import-plan.js';
 import { previewOf, type Preview } from './import-preview.js';
 import { rejectedXlsxBuffer, writeRejectedFile } from './rejected-export.js';
 import { cellErrorLine } from './row-check.js';
@@ -25,7 +32,14 @@ export interface ImportOutputs {
   commit: ApiOutput<'import.commit'>;
   rejectedXlsx: ApiOutput<'import.rejectedXlsx'>;
   /** `blocking` non-empty means nothing was written and nothing else was done. */
-  cli: { blocking: string[]; warnings: string[]; imported: number; skipped: number; rejected: RejectedLines };
+  cli: {
+    blocking: string[];
+    warnings: string[];
+    imported: number;
+    skipped: number;
+    rejected: RejectedLines;
+    conflicts: ApiOutput<'import.commit'>['conflicts'];
+  };
 }
 
 export interface ImportJobRequest<A extends ImportAction = ImportAction> {
@@ -41,6 +55,7 @@ export interface ImportJobRequest<A extends ImportAction = ImportAction> {
   source: { base64: string; fileName: string } | { path: string };
   sheet?: string;
   mapping?: GivenMapping[];
+  fill?: Record<string, string>;
   action: A;
 }
 
@@ -69,7 +84,12 @@ async function act(
         watch,
       });
       if (!result) throw blocked(plan);
-      return { imported: result.imported, skipped: result.skipped, rejected: rejectedLines(plan) };
+      return {
+        imported: result.imported,
+        skipped: result.skipped,
+        rejected: rejectedLines(plan),
+        conflicts: conflictLines(plan),
+      };
     }
     case 'rejectedXlsx': {
       const plan = await planImport(db, request);
@@ -79,7 +99,7 @@ async function act(
         fileName: `${base}-待修正.xlsx`,
         base64: bytes.toString('base64'),
         size: bytes.length,
-        count: plan.rejected.length,
+        count: plan.rejected.length + plan.conflicts.length,
       };
     }
     case 'cli': {
@@ -88,9 +108,14 @@ async function act(
         : await importRecords(db, request, { operator, allowDuplicates: action.allowDuplicates, watch });
       const counts = planCounts(plan, action.allowDuplicates);
       const summary = { blocking: plan.blocking, warnings: plan.warnings, skipped: counts.skipped };
-      if (plan.blocking.length > 0) return { ...summary, imported: 0, rejected: [] };
+      if (plan.blocking.length > 0) return { ...summary, imported: 0, rejected: [], conflicts: [] };
       if (action.rejectedOut) await writeRejectedFile(plan, action.rejectedOut);
-      return { ...summary, imported: result ? result.imported : counts.toImport, rejected: rejectedLines(plan) };
+      return {
+        ...summary,
+        imported: result ? result.imported : counts.toImport,
+        rejected: rejectedLines(plan),
+        conflicts: conflictLines(plan),
+      };
     }
   }
 }
@@ -116,6 +141,7 @@ export async function runImportJob<A extends ImportAction>(
           : { bytes: Buffer.from(source.base64, 'base64'), name: path.basename(source.fileName) },
       sheet: request.sheet,
       mapping: request.mapping,
+      fill: request.fill,
     };
     return (await act(db, importRequest, request, watch)) as ImportOutputs[A['kind']];
   } finally {

@@ -58,7 +58,7 @@ export function periodActivities(db: Db, scope: Scope): Activity[] {
 
 /** The activity a single-activity summary is about. */
 export function getActivity(db: Db, id: number): Activity {
-  const row = db.prepare(`SELECT ledger_key, unit_id, record_date FROM records WHERE id = ?`).get(id) as
+  const row = db.prepare(`SELECT ledger_key, unit_id, record_date FROM visible_records WHERE id = ?`).get(id) as
     { ledger_key: string; unit_id: number; record_date: string } | undefined;
   if (!row) throw new TaizhangError('not-found', `活动记录不存在（编号 ${id}），可能已被删除`);
   if (row.ledger_key !== 'activity') {

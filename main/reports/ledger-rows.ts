@@ -26,7 +26,7 @@ export function ledgerRows(db: Db, ledger: string, fields: readonly string[], sc
   const columns = fields.map((field, i) => `, json_extract(r.data, '$.${field}') AS f${i}`).join('');
   const rows = db
     .prepare(
-      `SELECT r.id, r.record_date${columns} FROM records r
+      `SELECT r.id, r.record_date${columns} FROM visible_records r
        WHERE r.ledger_key = ? AND r.unit_id = ? AND r.record_date >= ? AND r.record_date <= ?
        ORDER BY r.record_date, r.id`,
     )

@@ -16,6 +16,8 @@ export interface BulkOptions {
    * so they are written as given. Only for callers that validated against this same definition.
    */
   prevalidated?: boolean;
+  /** The import batch the rows belong to (main/store/import-batches.ts): invisible until it is done. */
+  batchId?: number;
 }
 
 export interface BulkResult {
@@ -43,7 +45,8 @@ export class BulkInsert {
     private readonly options: BulkOptions = {},
   ) {
     this.insert = db.prepare(
-      `INSERT INTO records (ledger_key, unit_id, record_date, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO records (ledger_key, unit_id, record_date, data, created_at, updated_at, import_batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.index = newRecordIndexer(db);
   }
@@ -57,8 +60,15 @@ export class BulkInsert {
     const { def, now } = this;
     const values = this.options.prevalidated ? (row.values as RecordValues) : checkValues(def, row.values);
     const id = Number(
-      this.insert.run(def.key, this.unitId, recordDateOf(def, values, row.recordDate), JSON.stringify(values), now, now)
-        .lastInsertRowid,
+      this.insert.run(
+        def.key,
+        this.unitId,
+        recordDateOf(def, values, row.recordDate),
+        JSON.stringify(values),
+        now,
+        now,
+        this.options.batchId ?? null,
+      ).lastInsertRowid,
     );
     this.index(id, def, values);
     this.firstId ??= id;
@@ -67,15 +77,15 @@ export class BulkInsert {
     return id;
   }
 
-  /** Writes the batch's audit row, naming its source and the id range it created. */
-  finish(audit: { operator: string; source: string }): BulkResult {
+  /** Writes the batch's audit row, naming its source and the id range it created, and anything else given. */
+  finish(audit: { operator: string; source: string; details?: Record<string, unknown> }): BulkResult {
     const result = { inserted: this.inserted, firstId: this.firstId, lastId: this.lastId };
     writeAudit(this.db, {
       operator: audit.operator,
       action: 'import',
       entity: 'ledger',
       entityId: this.def.key,
-      after: { source: audit.source, unitId: this.unitId, ...result },
+      after: { source: audit.source, unitId: this.unitId, ...result, ...audit.details },
     });
     return result;
   }

@@ -2,11 +2,17 @@ import os from 'node:os';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { syncBuiltinLedgers } from './ledger-types.js';
 import { loadBuiltinLedgers } from '../ledgers/builtin.js';
+import { abandonStaleBatches, sweepAbandoned } from './import-batches.js';
 
-/** Opens a ledger file ready for use: schema migrated and the built-in catalogue in place. */
+/**
+ * Opens a ledger file ready for use: schema migrated, the built-in catalogue in place, and the rows
+ * of imports that never finished (a crash, a killed process) deleted.
+ */
 export function openStore(file: string, options: OpenOptions = {}): Db {
   const db = openDatabase(file, options);
   syncBuiltinLedgers(db, loadBuiltinLedgers());
+  abandonStaleBatches(db);
+  sweepAbandoned(db);
   return db;
 }
 

@@ -52,7 +52,7 @@ export function listLedgerSummaries(db: Db, unitId?: number): LedgerSummary[] {
   const rows = db
     .prepare(
       `SELECT t.key, t.label, t.category, t.builtin,
-              (SELECT count(*) FROM records r WHERE r.ledger_key = t.key AND (@unit IS NULL OR r.unit_id = @unit)) AS count
+              (SELECT count(*) FROM visible_records r WHERE r.ledger_key = t.key AND (@unit IS NULL OR r.unit_id = @unit)) AS count
        FROM ledger_types t ORDER BY t.builtin DESC, t.rowid`,
     )
     .all({ unit: unitId ?? null }) as Array<Omit<LedgerSummary, 'builtin'> & { builtin: number }>;

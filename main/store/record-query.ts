@@ -87,7 +87,9 @@ function orderOf(db: Db, query: RecordQuery): string {
 
 export function countRecords(db: Db, query: RecordQuery): number {
   const where = whereOf(db, query);
-  return (db.prepare(`SELECT count(*) AS n FROM records r WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  return (
+    db.prepare(`SELECT count(*) AS n FROM visible_records r WHERE ${where.sql}`).get(...where.params) as { n: number }
+  ).n;
 }
 
 export function listRecords(db: Db, query: RecordQuery, page: Page): { total: number; rows: LedgerRecord[] } {

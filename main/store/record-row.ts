@@ -23,7 +23,7 @@ export interface RecordRow {
 }
 
 export const SELECT_RECORD = `SELECT r.id, r.ledger_key, r.unit_id, u.name AS unit_name, r.record_date, r.data, r.created_at, r.updated_at
-  FROM records r JOIN units u ON u.id = r.unit_id`;
+  FROM visible_records r JOIN units u ON u.id = r.unit_id`;
 
 export function toRecord(row: RecordRow): LedgerRecord {
   return {

@@ -11,6 +11,7 @@ import { insertRecordsBulk } from '../../main/store/bulk.js';
 import { getLedgerDefinition } from '../../main/store/ledger-types.js';
 import { listAudit } from '../../main/store/audit.js';
 import { TaizhangError } from '../../main/store/errors.js';
+import { oldLedgerFile } from '../helpers/old-ledger.js';
 
 const aid = {
   name: '李思远',
@@ -81,23 +82,14 @@ describe('the ledger file', () => {
   });
 
   it('moves a version 2 file to the search index without token positions, finding the same records', () => {
-    store = tempStore();
-    createRecord(store.db, { ledger: 'student-aid', values: { ...aid, address: '建始县高坪镇青龙村3组' } }, 't');
-    const kept = createRecord(store.db, { ledger: 'student-aid', values: { ...aid, name: '张雨桐' } }, 't');
-    // Put the index back as version 2 made it (with positions), rows and all.
-    store.db.exec(`
-      DROP TRIGGER records_fts_delete;
-      CREATE VIRTUAL TABLE old_fts USING fts5(body, tokenize = 'trigram');
-      INSERT INTO old_fts(rowid, body) SELECT rowid, body FROM records_fts;
-      DROP TABLE records_fts;
-      ALTER TABLE old_fts RENAME TO records_fts;
-      CREATE TRIGGER records_fts_delete AFTER DELETE ON records BEGIN
-        DELETE FROM records_fts WHERE rowid = old.id;
-      END;
-    `);
-    store.db.pragma('user_version = 2');
-    store.db.close();
-    const db = openStore(store.file, { mustExist: true });
+    // A file as version 2 made it: its index with token positions, rows and all.
+    const dir = tempDir();
+    const file = path.join(dir, 'v2.db');
+    const [, keptId] = oldLedgerFile(file, 2, [
+      { ...aid, address: '建始县高坪镇青龙村3组' },
+      { ...aid, name: '张雨桐' },
+    ]);
+    const db = openStore(file, { mustExist: true });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'records_fts'").pluck().get() as string;
@@ -106,10 +98,11 @@ describe('the ledger file', () => {
       expect(find('青龙村')).toBe(1);
       expect(find('雨桐')).toBe(1);
       expect(find('1990030')).toBe(2);
-      deleteRecord(db, kept.id, 't');
+      deleteRecord(db, keptId!, 't');
       expect(find('雨桐')).toBe(0);
     } finally {
       db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
