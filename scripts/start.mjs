@@ -36,8 +36,16 @@ if (binary) {
   delete env.ELECTRON_RUN_AS_NODE;
   spawn(binary, [root], { stdio: 'inherit', env }).on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const db = process.env.TAIZHANG_DB ?? path.join(os.homedir(), '.taizhang', 'taizhang.db');
-  console.log(`无法获取 Electron 程序（下载被拒绝或离线），改为在浏览器中打开同一界面；台账文件：${db}`);
+  const home = path.join(os.homedir(), '.taizhang');
+  const db = process.env.TAIZHANG_DB ?? path.join(home, 'taizhang.db');
+  if (!process.env.TAIZHANG_DB) {
+    // The ledger holds minors' ID numbers: the folder is this user's alone, whatever the umask.
+    fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+    fs.chmodSync(home, 0o700);
+  }
+  console.log(
+    `无法获取 Electron 程序（下载被拒绝或离线），改为在浏览器中提供同一界面：请打开下面打印的链接（含访问令牌）；台账文件：${db}`,
+  );
   spawn(process.execPath, [path.join(root, 'bin', 'taizhang.mjs'), 'serve', '--db', db, '--create'], {
     stdio: 'inherit',
   }).on('exit', (code) => process.exit(code ?? 0));

@@ -1,15 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { TaizhangError } from '../store/errors.js';
+import { toUserError } from '../errors/user-message.js';
+import { forgetTempFile, noteTempFile, tempFileName } from './temp-registry.js';
 
 /**
  * Exports are written to a temp file in the target's own folder (so the final step is a rename
- * within one file system) and put in place only once complete.
+ * within one file system) and put in place only once complete. The file is noted for the sweep
+ * at the next start, in case this process is killed before it can remove it.
  */
-export function tempPathIn(dir: string): string {
-  return path.join(dir, `.~taizhang-export-${process.pid}-${randomUUID().slice(0, 8)}.xlsx.tmp`);
+export function tempPathIn(dir: string, extension: 'xlsx' | 'docx' = 'xlsx'): string {
+  const temp = path.join(path.resolve(dir), tempFileName(extension));
+  noteTempFile(temp);
+  return temp;
 }
+
+/** Temp files are written readable by this user only: they hold the export's data. */
+export const TEMP_FILE_MODE = 0o600;
 
 export function existingFileMessage(file: string): string {
   return `文件已存在，未作覆盖：${file}。如需替换，请选择覆盖（命令行加 --force）`;
@@ -30,10 +37,8 @@ function saveFailure(error: unknown, target: string): TaizhangError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const why = ['EPERM', 'EBUSY', 'EACCES'].includes(code)
     ? '文件可能正被 Excel 或 WPS 打开，或没有写入权限，请关闭后重试'
-    : error instanceof Error
-      ? error.message
-      : String(error);
-  return new TaizhangError('bad-file', `无法保存到 ${target}：${why}`);
+    : null;
+  return why ? new TaizhangError('bad-file', `无法保存到 ${target}：${why}`) : toUserError(error, { file: target });
 }
 
 /**
@@ -63,6 +68,7 @@ export function commitTempFile(temp: string, target: string, overwrite: boolean)
   } catch (error) {
     throw saveFailure(error, target);
   }
+  forgetTempFile(temp);
 }
 
 /** Removes a temp file if it is there; never throws (it runs while another error is reported). */
@@ -70,6 +76,7 @@ export function removeQuietly(file: string): void {
   try {
     fs.rmSync(file, { force: true });
   } catch {
-    // Left for the OS to clean: the name starts with ".~taizhang-export-" and ends in ".tmp".
+    // Left for the sweep at the next start (main/export/temp-registry.ts).
   }
+  if (!fs.existsSync(file)) forgetTempFile(file);
 }

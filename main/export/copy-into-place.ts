@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../store/errors.js';
-import { commitTempFile, removeQuietly, tempPathIn } from './atomic-file.js';
+import { toUserError } from '../errors/user-message.js';
+import { commitTempFile, removeQuietly, tempPathIn, TEMP_FILE_MODE } from './atomic-file.js';
 
 const COPY_PROBLEMS: Record<string, string> = {
   EACCES: '没有写入权限',
@@ -22,11 +23,12 @@ export function copyIntoPlace(source: string, target: string, overwrite: boolean
   const temp = tempPathIn(path.dirname(target));
   try {
     fs.copyFileSync(source, temp, fs.constants.COPYFILE_EXCL);
+    // A copy takes the source's mode; the saved file stays this user's alone whatever the source was.
+    fs.chmodSync(temp, TEMP_FILE_MODE);
   } catch (error) {
     removeQuietly(temp);
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const why = COPY_PROBLEMS[code] ?? (error instanceof Error ? error.message : String(error));
-    throw new TaizhangError('bad-file', `无法保存到 ${target}：${why}`);
+    const why = COPY_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+    throw why ? new TaizhangError('bad-file', `无法保存到 ${target}：${why}`) : toUserError(error, { file: target });
   }
   try {
     commitTempFile(temp, target, overwrite);

@@ -15,7 +15,8 @@ import { maskForPublication } from './masking.js';
 import { openReadOnly } from './read-only-db.js';
 import { defaultTitle, type SheetTexts } from './xlsx-layout.js';
 import { writeXlsx, type SheetSource } from './xlsx-writer.js';
-import { removeQuietly } from './atomic-file.js';
+import { removeQuietly, TEMP_FILE_MODE } from './atomic-file.js';
+import { toUserError } from '../errors/user-message.js';
 
 export interface ExportJobRequest extends ExportXlsxOptions {
   /** Where the workbook is written; the caller moves it onto the target once the job is done. */
@@ -126,21 +127,11 @@ function* recordValues(db: Db, source: PlannedSource, mask: boolean): Generator<
   }
 }
 
-const FS_PROBLEMS: Record<string, string> = {
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '该位置只读',
-  ENOSPC: '磁盘空间不足',
-  EDQUOT: '磁盘配额已满',
-  ENOENT: '文件夹不存在',
-};
-
-/** Turns a file-system error while writing into one Chinese line naming the folder. */
+/** A file-system error while writing, in words that name the folder, not the hidden temp file. */
 function writeFailure(error: unknown, tempPath: string): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (!code || !(error instanceof Error) || error instanceof TaizhangError) return error;
-  const problem = FS_PROBLEMS[code] ?? error.message;
-  return new TaizhangError('bad-file', `无法在 ${path.dirname(tempPath)} 写入导出文件：${problem}`);
+  return toUserError(error, { file: path.dirname(tempPath), where: 'export' });
 }
 
 /**
@@ -153,7 +144,7 @@ export async function runExportJob(request: ExportJobRequest, hooks: ExportJobHo
   try {
     const { plan: exportPlan, sources } = plan(db, request);
     hooks.onPlan?.(exportPlan);
-    const output = fs.createWriteStream(request.tempPath, { flags: 'wx' });
+    const output = fs.createWriteStream(request.tempPath, { flags: 'wx', mode: TEMP_FILE_MODE });
     const offsets = sources.map((_, i) => sources.slice(0, i).reduce((sum, s) => sum + s.sheet.rows, 0));
     try {
       const summaries = await writeXlsx(

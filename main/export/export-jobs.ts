@@ -7,6 +7,8 @@ import { exportLedgerXlsx } from './export-xlsx.js';
 import type { ExportJobRequest } from './job-request.js';
 import type { FinishedExport } from './delivery.js';
 import { removeQuietly } from './atomic-file.js';
+import { exportsFolderPrefix } from './temp-registry.js';
+import { toUserError } from '../errors/user-message.js';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -44,8 +46,6 @@ interface Job {
   /** Resolves once the worker has ended and any partial file is gone. */
   settled: Promise<void>;
 }
-
-const FOLDER_PREFIX = 'taizhang-exports-';
 
 function notFound(jobId: string): TaizhangError {
   return new TaizhangError(
@@ -114,7 +114,7 @@ export class ExportJobs {
           return;
         }
         job.state = 'failed';
-        job.error = error instanceof TaizhangError ? error.message : `导出失败：${String(error)}`;
+        job.error = toUserError(error, { where: 'export.start' }).message;
       },
     );
     this.jobs.set(id, job);
@@ -189,7 +189,9 @@ export class ExportJobs {
 
   private ensureFolder(): string {
     if (!this.folderPath || !fs.existsSync(this.folderPath)) {
-      this.folderPath = fs.mkdtempSync(path.join(this.options.tempRoot ?? os.tmpdir(), FOLDER_PREFIX));
+      // Named after this process, so the sweep at the next start removes it if this one is killed.
+      this.folderPath = fs.mkdtempSync(path.join(this.options.tempRoot ?? os.tmpdir(), exportsFolderPrefix()));
+      fs.chmodSync(this.folderPath, 0o700);
     }
     return this.folderPath;
   }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { TaizhangError } from '../store/errors.js';
+import { toUserError } from '../errors/user-message.js';
 import { runExportJob } from './export-job.js';
 import type { FromWorker, ToWorker, WorkerInput } from './worker-messages.js';
 
@@ -29,13 +29,8 @@ async function main(): Promise<void> {
     });
     send({ type: 'done', result });
   } catch (error) {
-    if (error instanceof TaizhangError) send({ type: 'error', code: error.code, message: error.message });
-    else
-      send({
-        type: 'error',
-        code: 'internal',
-        message: `导出失败：${error instanceof Error ? error.message : String(error)}`,
-      });
+    const failure = toUserError(error, { dbFile: request.dbFile, where: 'export worker' });
+    send({ type: 'error', code: failure.code, message: failure.message });
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TaizhangError } from '../store/errors.js';
+import { toUserError } from '../errors/user-message.js';
 import { checkExportOptions, type ExportXlsxOptions } from './export-options.js';
 import type { ExportedSheet, ExportJobRequest, ExportJobResult, ExportPlan, ExportProgress } from './export-job.js';
 import { commitTempFile, existingFileMessage, removeQuietly, tempPathIn } from './atomic-file.js';
@@ -92,7 +93,7 @@ function runInWorker(
       }
     });
     worker.on('error', (error) => {
-      failure ??= new TaizhangError('internal', `导出线程出错：${error.message}`);
+      failure ??= toUserError(error, { dbFile: request.dbFile, where: 'export worker' });
     });
     worker.on('exit', (code) => {
       clearTimeout(killTimer);

@@ -4,16 +4,13 @@ import path from 'node:path';
 import type { Db } from '../store/database.js';
 import { SCHEMA_VERSION } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
+import { toUserError } from '../errors/user-message.js';
 
 /**
  * Opens a ledger file for reading only, as the export worker does: it runs in its own thread
  * (better-sqlite3 handles cannot cross threads) and must never change the file it reads. The
  * schema must already be current, since a read-only handle cannot migrate it.
  */
-function detailOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function openReadOnly(file: string, nativeBinding?: string): Db {
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved)) throw new TaizhangError('bad-file', `台账文件不存在：${resolved}`);
@@ -22,14 +19,14 @@ export function openReadOnly(file: string, nativeBinding?: string): Db {
     db = new Database(resolved, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     db.pragma('busy_timeout = 5000');
   } catch (error) {
-    throw new TaizhangError('bad-file', `无法打开台账文件 ${resolved}：${detailOf(error)}`);
+    throw toUserError(error, { dbFile: resolved, where: 'open read-only' });
   }
   let version: number;
   try {
     version = db.pragma('user_version', { simple: true }) as number;
   } catch (error) {
     db.close();
-    throw new TaizhangError('bad-file', `无法读取台账文件 ${resolved}：${detailOf(error)}`);
+    throw toUserError(error, { dbFile: resolved, where: 'open read-only' });
   }
   if (version !== SCHEMA_VERSION) {
     db.close();

@@ -22,8 +22,8 @@ function rfc5987(value: string): string {
  * `attachment` with the real (Chinese) name in filename*, and a plain-ASCII filename for clients
  * that do not read filename*.
  */
-export function contentDisposition(fileName: string): string {
-  const plain = /^[\x20-\x7e]+$/.test(fileName) && !/["\\%]/.test(fileName) ? fileName : 'taizhang-export.xlsx';
+export function contentDisposition(fileName: string, fallback = 'taizhang-export.xlsx'): string {
+  const plain = /^[\x20-\x7e]+$/.test(fileName) && !/["\\%]/.test(fileName) ? fileName : fallback;
   return `attachment; filename="${plain}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }
 

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations.js';
 import { TaizhangError } from './errors.js';
+import { toUserError } from '../errors/user-message.js';
+import { createPrivateFile, refuseForeignFile, restrictToOwner } from './ledger-file.js';
 
 export type Db = Database.Database;
 
@@ -25,9 +27,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!exists && options.mustExist) {
     throw new TaizhangError('bad-file', `台账文件不存在：${resolved}`);
   }
-  if (!exists) fs.mkdirSync(path.dirname(resolved), { recursive: true });
   let db: Db;
   try {
+    if (exists) refuseForeignFile(resolved, options.nativeBinding);
+    else createPrivateFile(resolved);
     db = new Database(resolved, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -39,14 +42,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       );
     }
     db.pragma('journal_mode = WAL');
+    restrictToOwner(resolved);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, version);
     return db;
   } catch (error) {
     if (error instanceof TaizhangError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new TaizhangError('bad-file', `无法打开台账文件 ${resolved}：${detail}`);
+    throw toUserError(error, {
+      dbFile: resolved,
+      where: 'open ledger',
+      fallback: `无法打开台账文件 ${resolved}：请确认它是台账归档的台账文件，且有读写权限`,
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App.js';
 import { UnitProvider } from './unit/UnitContext.js';
+import { SessionGate } from './components/SessionGate.js';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -14,9 +15,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
       <AntApp component={false}>
-        <UnitProvider>
-          <App />
-        </UnitProvider>
+        <SessionGate>
+          <UnitProvider>
+            <App />
+          </UnitProvider>
+        </SessionGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

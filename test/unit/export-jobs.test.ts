@@ -56,7 +56,10 @@ afterAll(async () => {
 });
 
 function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
-  return httpRequest(host.port, { ...options, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } });
+  return httpRequest(host.port, {
+    ...options,
+    headers: { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}`, ...options.headers },
+  });
 }
 
 type Result = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };

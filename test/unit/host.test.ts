@@ -23,8 +23,12 @@ afterAll(async () => {
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 
+/** A request from the page opened with the printed link: it carries the session token. */
 async function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
-  const reply = await httpRequest(host.port, options);
+  const reply = await httpRequest(host.port, {
+    ...options,
+    headers: { Authorization: `Bearer ${host.token}`, ...options.headers },
+  });
   return { ...reply, body: reply.body.toString('utf8') };
 }
 
@@ -68,7 +72,7 @@ describe('the browser host', () => {
     expect(reply.status).toBe(400);
     const body = JSON.parse(reply.body);
     expect(body.ok).toBe(false);
-    expect(body.error.message).toMatch(/调用 records.list 的参数不正确：.*page/);
+    expect(body.error.message).toMatch(/^请求的参数不正确：.*页码/);
   });
 
   it('refuses extra keys, unknown methods, non-JSON bodies and GET calls', async () => {

@@ -19,7 +19,8 @@ export function register(program: Command): void {
     .action(async (options: { db?: string; port: number; create?: boolean }) => {
       const { db, file, operator } = options.create ? openOrCreate(options) : openExisting(options);
       const host = await startBrowserHost({ db, dbFile: file, operator, port: options.port });
-      process.stdout.write(`台账归档已在浏览器中提供：${host.url}\n`);
+      // The only place the token is shown: the user opens this link; logs and errors never carry it.
+      process.stdout.write(`台账归档已在浏览器中提供：${host.link}\n`);
       const stop = () => {
         void host.close().then(() => {
           db.close();

@@ -46,11 +46,14 @@ export function useExportJob() {
       setState({ phase: 'unsaved', fileName });
       return;
     }
-    pending.current = null;
     if ('downloadUrl' in outcome) {
-      saveFromUrl(outcome.downloadUrl, fileName);
+      // Kept pending until the bytes are in: a failed download can be tried again.
+      await saveFromUrl(outcome.downloadUrl, fileName);
+      pending.current = null;
+      if (mine !== ticket.current) return;
       setState({ phase: 'downloaded', fileName });
     } else {
+      pending.current = null;
       setState({ phase: 'saved', fileName, savedTo: outcome.savedTo });
     }
   }, []);
