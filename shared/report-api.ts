@@ -94,6 +94,8 @@ export const REPORT_API = {
     input: z.object({ ...draftRef, content: ReportContentSchema.optional() }).strict(),
     output: z.object({ fileName: z.string(), base64: z.string(), size: z.number() }),
   },
+  /** Stops counting for this draft (its draft, preview, Word file or records still in progress); those calls fail with code `cancelled`. */
+  'reports.cancel': { input: z.object(draftRef).strict(), output: z.object({ cancelled: z.number().int() }) },
   'reports.saveType': { input: z.object({ template: ReportTemplateSchema }).strict(), output: ReportTypeSchema },
   'reports.deleteType': { input: z.object({ key: reportType }).strict(), output: z.object({ deleted: z.string() }) },
 } as const;

@@ -92,7 +92,10 @@ function aidBreakdown(rows: LedgerRow[]): string {
   const groups = new Map<string, LedgerRow[]>();
   for (const row of rows) {
     const item = typeof row.values.aid_item === 'string' ? row.values.aid_item : '其他';
-    groups.set(item, [...(groups.get(item) ?? []), row]);
+    // Appended in place: copying the group for each row took most of a minute on a half-year of 300,000 records.
+    const group = groups.get(item);
+    if (group) group.push(row);
+    else groups.set(item, [row]);
   }
   const rank = (item: string) => (AID_ITEM_ORDER.includes(item) ? AID_ITEM_ORDER.indexOf(item) : AID_ITEM_ORDER.length);
   return [...groups.entries()]

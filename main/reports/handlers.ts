@@ -3,7 +3,9 @@ import type { ApiOutput, ParsedInput } from '../../shared/api.js';
 import type { ApiContext } from '../handlers.js';
 import { deleteReportType, listReportTypes, saveReportType } from './report-types.js';
 import { figureCatalogue } from './report-figures.js';
-import { draftDocx, draftPreview, figureRecords, openDraft, saveDraft, type DraftRef } from './report-service.js';
+import { draftView, openDraftText, saveDraftText, type DraftRef } from './report-service.js';
+import { cancelReportJobs, runReportInWorker } from './report-in-worker.js';
+import { queuedWrite } from '../store/write-queue.js';
 
 type ReportMethod = Extract<ApiMethod, `reports.${string}`>;
 type ReportHandlers = {
@@ -20,16 +22,33 @@ export const REPORT_HANDLERS: ReportHandlers = {
     types: listReportTypes(ctx.db),
     figures: figureCatalogue(ctx.db).map((f) => ({ key: f.key, label: f.label, unit: f.unit, ledger: f.ledger })),
   }),
-  'reports.draft': (ctx, input) => openDraft(ctx.db, refOf(input), ctx.operator),
-  'reports.saveDraft': (ctx, input) => saveDraft(ctx.db, refOf(input), input.content, ctx.operator),
-  'reports.figureRecords': (ctx, input) =>
-    figureRecords(ctx.db, refOf(input), input.figure, input.page, input.pageSize),
-  'reports.preview': (ctx, input) =>
-    draftPreview(ctx.db, refOf(input), input.content, { highlightFigures: input.highlightFigures }),
-  'reports.docx': async (ctx, input) => {
-    const { fileName, bytes } = await draftDocx(ctx.db, refOf(input), input.content);
-    return { fileName, base64: bytes.toString('base64'), size: bytes.length };
+  // Counting over the ledgers runs in a worker; the draft's text is written on this connection,
+  // in turn with the app's other saves.
+  'reports.draft': async (ctx, input) => {
+    const text = await queuedWrite(ctx.db, () => openDraftText(ctx.db, refOf(input), ctx.operator));
+    return draftView(text, await runReportInWorker(ctx, { kind: 'figures', ref: refOf(input) }));
   },
+  'reports.saveDraft': async (ctx, input) => {
+    const text = await queuedWrite(ctx.db, () => saveDraftText(ctx.db, refOf(input), input.content, ctx.operator));
+    return draftView(text, await runReportInWorker(ctx, { kind: 'figures', ref: refOf(input) }));
+  },
+  'reports.figureRecords': (ctx, input) =>
+    runReportInWorker(ctx, {
+      kind: 'figureRecords',
+      ref: refOf(input),
+      figure: input.figure,
+      page: input.page,
+      pageSize: input.pageSize,
+    }),
+  'reports.preview': (ctx, input) =>
+    runReportInWorker(ctx, {
+      kind: 'preview',
+      ref: refOf(input),
+      content: input.content,
+      highlightFigures: input.highlightFigures,
+    }),
+  'reports.docx': (ctx, input) => runReportInWorker(ctx, { kind: 'docx', ref: refOf(input), content: input.content }),
+  'reports.cancel': (_ctx, input) => ({ cancelled: cancelReportJobs(refOf(input)) }),
   'reports.saveType': (ctx, input) => saveReportType(ctx.db, input.template, ctx.operator),
   'reports.deleteType': (ctx, input) => {
     deleteReportType(ctx.db, input.key, ctx.operator);

@@ -91,12 +91,25 @@ function newContent(resolved: Resolved): ReportContent {
   });
 }
 
-function view(
-  resolved: Resolved,
-  content: ReportContent,
-  data: ReportData,
-  stored: StoredDraft | undefined,
-): DraftView {
+/** What a draft shows from the ledgers: the long part of opening one, counted in a worker by the app. */
+export interface DraftFigures {
+  figures: FigureView[];
+  targets: TargetView[];
+}
+
+function figuresOf(data: ReportData): DraftFigures {
+  return { figures: [...data.figures.values()].map(toFigureView), targets: data.targets.map(toTargetView) };
+}
+
+/** A draft as stored (or fresh), without its figures: what the ledger connection that writes knows. */
+export interface DraftText {
+  resolved: Resolved;
+  content: ReportContent;
+  stored: StoredDraft | undefined;
+}
+
+/** The draft with its figures, as the UI shows it. */
+export function draftView({ resolved, content, stored }: DraftText, counted: DraftFigures): DraftView {
   return {
     id: stored?.id ?? null,
     type: resolved.template.key,
@@ -106,18 +119,31 @@ function view(
     unitName: resolved.subject.unit.name,
     activityId: resolved.subject.activityId,
     content,
-    figures: [...data.figures.values()].map(toFigureView),
-    targets: data.targets.map(toTargetView),
+    figures: counted.figures,
+    targets: counted.targets,
     createdAt: stored?.createdAt ?? null,
     updatedAt: stored?.updatedAt ?? null,
   };
+}
+
+/** The figures and targets of a draft, counted from the ledgers as they are now. Only reads. */
+export function draftFigures(db: Db, ref: DraftRef): DraftFigures {
+  return figuresOf(reportData(db, resolve(db, ref).subject));
 }
 
 /** The saved draft, or a fresh one from the template (not saved), with figures from the ledgers as they are now. */
 export function loadDraft(db: Db, ref: DraftRef): DraftView {
   const resolved = resolve(db, ref);
   const stored = findDraft(db, resolved.key);
-  return view(resolved, stored?.content ?? newContent(resolved), reportData(db, resolved.subject), stored);
+  const content = stored?.content ?? newContent(resolved);
+  return draftView({ resolved, content, stored }, figuresOf(reportData(db, resolved.subject)));
+}
+
+/** The stored draft, created from the template the first time; its figures are counted apart. */
+export function openDraftText(db: Db, ref: DraftRef, operator: string): DraftText {
+  const resolved = resolve(db, ref);
+  const stored = findDraft(db, resolved.key) ?? writeDraft(db, resolved.key, newContent(resolved), operator);
+  return { resolved, content: stored.content, stored };
 }
 
 /**
@@ -125,9 +151,7 @@ export function loadDraft(db: Db, ref: DraftRef): DraftView {
  * its {{figures}} are what regenerate, since they are filled from the ledgers each time.
  */
 export function openDraft(db: Db, ref: DraftRef, operator: string): DraftView {
-  const resolved = resolve(db, ref);
-  const stored = findDraft(db, resolved.key) ?? writeDraft(db, resolved.key, newContent(resolved), operator);
-  return view(resolved, stored.content, reportData(db, resolved.subject), stored);
+  return draftView(openDraftText(db, ref, operator), draftFigures(db, ref));
 }
 
 function checkContent(db: Db, content: ReportContent): void {
@@ -135,11 +159,16 @@ function checkContent(db: Db, content: ReportContent): void {
   for (const attachment of content.attachments) getLedgerDefinition(db, attachment.ledger);
 }
 
-export function saveDraft(db: Db, ref: DraftRef, content: ReportContent, operator: string): DraftView {
+/** Checks and writes the user's text; its figures are counted apart. */
+export function saveDraftText(db: Db, ref: DraftRef, content: ReportContent, operator: string): DraftText {
   const resolved = resolve(db, ref);
   checkContent(db, content);
   const stored = writeDraft(db, resolved.key, content, operator);
-  return view(resolved, stored.content, reportData(db, resolved.subject), stored);
+  return { resolved, content: stored.content, stored };
+}
+
+export function saveDraft(db: Db, ref: DraftRef, content: ReportContent, operator: string): DraftView {
+  return draftView(saveDraftText(db, ref, content, operator), draftFigures(db, ref));
 }
 
 /** The report as it will print: the given content (unsaved edits), else the saved or fresh draft. */

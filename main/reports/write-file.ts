@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TaizhangError } from '../store/errors.js';
+import { toUserError } from '../errors/user-message.js';
+import { removeQuietly, tempPathIn, TEMP_FILE_MODE } from '../export/atomic-file.js';
 
 /**
  * Writes a file beside its destination and renames it into place, so a failure never leaves a
@@ -13,14 +15,14 @@ export function writeFileAside(file: string, bytes: Uint8Array, options: { overw
   if (fs.existsSync(target) && !options.overwrite) {
     throw new TaizhangError('conflict', `文件已存在：${target}，未作修改；如需覆盖请加 --force`);
   }
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  const temp = tempPathIn(dir, 'docx');
   try {
-    fs.writeFileSync(temp, bytes);
+    fs.writeFileSync(temp, bytes, { flag: 'wx', mode: TEMP_FILE_MODE });
     fs.renameSync(temp, target);
+    removeQuietly(temp);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new TaizhangError('bad-file', `无法写入文件 ${target}：${detail}`);
+    removeQuietly(temp);
+    throw toUserError(error, { file: target, where: 'write report' });
   }
   return target;
 }

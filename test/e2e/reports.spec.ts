@@ -10,6 +10,8 @@ import {
   previewBody,
   previewFrame,
 } from './fixtures/reports.js';
+import { openLedger, tableRows } from './fixtures/ui.js';
+import { TOKEN_STORAGE_KEY } from '../../renderer/src/session-token.js';
 
 const SHOTS = '/tmp/ui-shots';
 const UNIT = '建始县高坪镇中心小学';
@@ -214,4 +216,49 @@ test('a period with no records states no zero figures', async ({ page, ledger })
   );
   await page.getByRole('tab', { name: /^本期数据/ }).click();
   await expect(page.getByText('本期各台账没有记录')).toBeVisible();
+});
+
+test.describe('on a ledger of 200,000 aid records', () => {
+  test.use({ ledgerSetup: { unit: UNIT, demoRows: 200_000 } });
+
+  test('the year is counted while another tab opens a small ledger at once, and the count can be stopped', async ({
+    page,
+    context,
+    ledger,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto(ledger.url);
+    await page.getByRole('menuitem', { name: '报送' }).click();
+    // Two other reports are being counted (from other tabs, say): this one waits its turn, then counts.
+    const others = ['2019H2', '2019-12'].map((period) =>
+      ledger.call('reports.docx', { type: 'half-year-summary', period }),
+    );
+    await choosePeriod(page, '半年工作总结', '2019');
+    const counting = page.getByRole('status').filter({ hasText: '正在统计台账…' });
+    await expect(counting).toBeVisible();
+
+    // The 15 rows of the 整改台账, opened in another tab while the year is being counted.
+    const other = await context.newPage();
+    // A tab opened by the user holds the same session token (as if from the printed link).
+    await other.addInitScript(
+      ([key, token]) => sessionStorage.setItem(key!, token!),
+      [TOKEN_STORAGE_KEY, ledger.token],
+    );
+    await openLedger(other, ledger.url, 'rectification');
+    await expect(tableRows(other)).toHaveCount(15);
+    expect(await counting.isVisible(), 'the small ledger opened before the count ended').toBe(true);
+    await other.close();
+
+    await counting.getByRole('button', { name: '取消统计' }).click();
+    const stopped = page.getByRole('alert').filter({ hasText: '已取消统计' });
+    await expect(stopped).toBeVisible();
+    await expect(counting).toBeHidden();
+
+    await stopped.getByRole('button', { name: '重新统计' }).click();
+    await expect(previewFrame(page).locator('p.title')).toHaveText(`${UNIT}2019年教育扶贫工作总结`, {
+      timeout: 60_000,
+    });
+    await expect(counting).toBeHidden();
+    for (const word of await Promise.all(others)) expect(word.fileName).toMatch(/\.docx$/);
+  });
 });

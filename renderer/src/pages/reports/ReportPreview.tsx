@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Spin } from 'antd';
 import type { ReportContent } from '../../../../shared/report-draft.js';
-import { call } from '../../api.js';
+import { ApiError, call } from '../../api.js';
 import type { DraftRef } from './useReportDraft.js';
 
 interface Props {
@@ -57,7 +57,11 @@ export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigur
           onPages(result.pages);
           setProblem(undefined);
         },
-        (error: unknown) => !stale && setProblem(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => {
+          // Counting stopped by the user: the last preview drawn stays.
+          if (stale || (error instanceof ApiError && error.code === 'cancelled')) return;
+          setProblem(error instanceof Error ? error.message : String(error));
+        },
       );
     }, 500);
     return () => {

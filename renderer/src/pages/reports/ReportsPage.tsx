@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { parsePeriod } from '../../../../shared/period.js';
 import { useApi } from '../../hooks/useApi.js';
 import { useUnits } from '../../unit/UnitContext.js';
-import { call, errorMessage } from '../../api.js';
+import { ApiError, call, errorMessage } from '../../api.js';
 import { LoadProblem } from '../../components/LoadProblem.js';
 import { DraftEditor } from './DraftEditor.js';
 import { ReportSidePanel } from './ReportSidePanel.js';
@@ -12,6 +12,7 @@ import { FigureRecordsDrawer } from './FigureRecordsDrawer.js';
 import { useReportDraft, type DraftRef } from './useReportDraft.js';
 import { DOCX_MIME, downloadBase64 } from '../../components/downloadBase64.js';
 import { readChoice, rememberChoice } from './lastChoice.js';
+import { CountingNotice } from './CountingNotice.js';
 import './reports.css';
 
 /** 报送: Word reports drafted from the ledgers, edited beside a page-true preview, saved as .docx. */
@@ -64,6 +65,12 @@ export function ReportsPage() {
   const { draft, content } = report;
   const values = useMemo(() => new Map((draft?.figures ?? []).map((f) => [f.key, f])), [draft]);
   const figure = shownFigure ? values.get(shownFigure) : undefined;
+  const opening = draftRef !== null && !content && !report.error;
+  const cancelled = report.error instanceof ApiError && report.error.code === 'cancelled';
+
+  const cancelCounting = () => {
+    if (draftRef) call('reports.cancel', draftRef).catch((e: unknown) => void message.error(errorMessage(e)));
+  };
 
   const save = async () => {
     setSaving(true);
@@ -85,7 +92,8 @@ export function ReportsPage() {
       downloadBase64(file.base64, file.fileName, DOCX_MIME);
       void message.success(`已生成：${file.fileName}`);
     } catch (e) {
-      void message.error(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'cancelled') void message.info(errorMessage(e));
+      else void message.error(errorMessage(e));
     } finally {
       setDownloading(false);
     }
@@ -129,8 +137,21 @@ export function ReportsPage() {
       {!period && (
         <Typography.Text type="secondary">请先填写期间，如 2019H1（上半年）或 2019-04（月份）。</Typography.Text>
       )}
-      {report.error && <LoadProblem what="打开草稿" error={report.error} onRetry={report.reload} />}
-      {draftRef && !content && !report.error && <Skeleton active />}
+      <CountingNotice counting={report.counting || downloading} onCancel={cancelCounting} />
+      {cancelled && !report.counting && (
+        <Alert
+          type="info"
+          showIcon
+          title={report.error!.message}
+          action={
+            <Button size="small" onClick={report.reload}>
+              重新统计
+            </Button>
+          }
+        />
+      )}
+      {report.error && !cancelled && <LoadProblem what="打开草稿" error={report.error} onRetry={report.reload} />}
+      {opening && <Skeleton active />}
       {draftRef && content && draft && (
         <Row gutter={16} className="report-workspace">
           <Col xs={24} xl={11}>

@@ -65,6 +65,8 @@ export function useReportDraft(ref: DraftRef | null) {
     /** Counts the figures again from the ledgers as they are now; edits not yet saved stay. */
     refresh: loaded.reload,
     refreshing: loaded.loading && draft !== undefined,
+    /** The figures are being counted, for the first time or again. */
+    counting: loaded.loading,
     error: loaded.error,
     reload: loaded.reload,
   };
