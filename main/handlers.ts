@@ -8,12 +8,16 @@ import { getLedgerDefinition, listLedgerSummaries } from './store/ledger-types.j
 import { createRecord, deleteRecord, getRecord, updateRecord } from './store/records.js';
 import { listRecords } from './store/record-query.js';
 import { listAudit } from './store/audit.js';
+import { queuedWrite } from './store/write-queue.js';
 import { copyLedgerType, createLedgerType, restoreArchivedField, updateLedgerType } from './ledgers/type-editor.js';
-import { proposeFromBase64 } from './ledgers/header-to-definition.js';
+import { proposeHeaderInWorker } from './import/import-in-worker.js';
 import { APP_VERSION } from './version.js';
 import { REPORT_HANDLERS } from './reports/handlers.js';
 import { IMPORT_HANDLERS } from './import/api-handlers.js';
 import { EXPORT_HANDLERS } from './export/api-handlers.js';
+import { ATTACHMENT_HANDLERS, type EvidenceShell } from './attachments/api-handlers.js';
+import { ARCHIVE_HANDLERS } from './archive/api-handlers.js';
+import type { AutoBackup } from './archive/auto-backup.js';
 import type { ExportJobs } from './export/export-jobs.js';
 import type { ImportJobs } from './import/import-jobs.js';
 import type { DeliverFile } from './export/delivery.js';
@@ -31,6 +35,10 @@ export interface ApiContext {
   deliverFile?: DeliverFile;
   /** better-sqlite3 built for Electron's ABI, for worker threads that open the ledger file themselves. */
   nativeBinding?: string;
+  /** The desktop's open dialog and system viewer for evidence files; absent in the browser host. */
+  evidenceShell?: EvidenceShell;
+  /** The automatic backups of this ledger, asked to look at once when their folder is set. */
+  autoBackup?: AutoBackup;
 }
 
 /** Handlers may be async (file reading, document packing); dispatch awaits them. */
@@ -53,7 +61,8 @@ export const HANDLERS: Handlers = {
   'ledgerTypes.copy': (ctx, input) => copyLedgerType(ctx.db, input.key, ctx.operator),
   'ledgerTypes.restoreField': (ctx, input) =>
     restoreArchivedField(ctx.db, input.key, input.field, ctx.operator, input.label),
-  'ledgerTypes.fromXlsxHeader': (_ctx, input) => proposeFromBase64(input.data, input.fileName, input.sheet),
+  'ledgerTypes.fromXlsxHeader': (_ctx, input) =>
+    proposeHeaderInWorker({ data: input.data, fileName: input.fileName, sheet: input.sheet }),
   'records.list': (ctx, input) => {
     const range = input.period ? parsePeriod(input.period) : null;
     return listRecords(
@@ -71,14 +80,16 @@ export const HANDLERS: Handlers = {
     );
   },
   'records.get': (ctx, input) => getRecord(ctx.db, input.id),
-  'records.create': (ctx, input) => createRecord(ctx.db, input, ctx.operator),
-  'records.update': (ctx, input) => updateRecord(ctx.db, input, ctx.operator),
-  'records.delete': (ctx, input) => {
-    deleteRecord(ctx.db, input.id, ctx.operator);
+  'records.create': (ctx, input) => queuedWrite(ctx.db, () => createRecord(ctx.db, input, ctx.operator)),
+  'records.update': (ctx, input) => queuedWrite(ctx.db, () => updateRecord(ctx.db, input, ctx.operator)),
+  'records.delete': async (ctx, input) => {
+    await queuedWrite(ctx.db, () => deleteRecord(ctx.db, input.id, ctx.operator));
     return { deleted: input.id };
   },
   'records.history': (ctx, input) => listAudit(ctx.db, 'record', input.id),
   ...REPORT_HANDLERS,
   ...IMPORT_HANDLERS,
   ...EXPORT_HANDLERS,
+  ...ATTACHMENT_HANDLERS,
+  ...ARCHIVE_HANDLERS,
 };

@@ -13,11 +13,14 @@ const common = {
 
 await build({
   ...common,
-  // The workers sit beside the CLI: main/export/worker-entry.ts and main/import/worker-entry.ts look there.
+  // The workers sit beside the CLI: main/export/worker-entry.ts, main/import/worker-entry.ts,
+  // main/reports/report-in-worker.ts and main/archive/archive-in-worker.ts look there.
   entryPoints: {
     cli: 'main/cli/main.ts',
     'export-worker': 'main/export/export-worker.ts',
     'import-worker': 'main/import/import-worker.ts',
+    'report-worker': 'main/reports/report-worker.ts',
+    'archive-worker': 'main/archive/archive-worker.ts',
   },
   format: 'esm',
   outdir: 'dist',
@@ -31,6 +34,8 @@ await build({
     main: 'main/electron/main.ts',
     'export-worker': 'main/export/export-worker.ts',
     'import-worker': 'main/import/import-worker.ts',
+    'report-worker': 'main/reports/report-worker.ts',
+    'archive-worker': 'main/archive/archive-worker.ts',
   },
   format: 'cjs',
   outdir: 'dist/electron',

@@ -6,6 +6,8 @@ import { parsePeriod, PERIOD_HELP } from './period.js';
 import { REPORT_API } from './report-api.js';
 import { IMPORT_API } from './import-api.js';
 import { EXPORT_API } from './export-api.js';
+import { ARCHIVE_API } from './archive-api.js';
+import { ATTACHMENT_API } from './attachment-api.js';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
@@ -135,6 +137,8 @@ export const API = {
   ...REPORT_API,
   ...IMPORT_API,
   ...EXPORT_API,
+  ...ATTACHMENT_API,
+  ...ARCHIVE_API,
 } satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

@@ -11,6 +11,7 @@ import { listLedgerSummaries } from '../store/ledger-types.js';
 import { listUnits } from '../store/units.js';
 import { openReadOnly } from '../export/read-only-db.js';
 import { commitTempFile, removeQuietly } from '../export/atomic-file.js';
+import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 import { APP_VERSION } from '../version.js';
 import { attachmentFolderOf, listAttachmentFiles } from './attachment-folder.js';
 import { headerBytes, type BackupHeader } from './backup-file.js';
@@ -104,6 +105,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const cipher = options.password ? await newCipher(options.password) : null;
     const header: BackupHeader = { format: 1, createdAt: new Date().toISOString(), cipher: cipher?.params ?? null };
     const head = headerBytes(header);
+    noteTempFile(temp);
     fs.writeFileSync(temp, head, { mode: 0o600, flag: 'wx' });
 
     const pack = tar.pack();
@@ -148,5 +150,6 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   } finally {
     removeWorkFolder(work);
     removeQuietly(temp);
+    forgetTempFile(temp);
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 
 /**
  * A private folder (0700) for the pieces of a backup or restore in progress: a ledger snapshot,
@@ -13,6 +14,7 @@ export function makeWorkFolder(parent: string, job: 'backup' | 'restore'): strin
   fs.mkdirSync(folder, { mode: 0o700 });
   // mkdir's mode is cut by the umask; the folder must be private whatever the umask.
   fs.chmodSync(folder, 0o700);
+  noteTempFile(folder);
   return folder;
 }
 
@@ -20,6 +22,7 @@ export function makeWorkFolder(parent: string, job: 'backup' | 'restore'): strin
 export function removeWorkFolder(folder: string): void {
   try {
     fs.rmSync(folder, { recursive: true, force: true });
+    forgetTempFile(folder);
   } catch {
     // Swept at the next start: the name says which process made it.
   }

@@ -2,6 +2,7 @@ import type { Db } from '../store/database.js';
 import { nowIso } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
 import { writeAudit } from '../store/audit.js';
+import { queuedWrite } from '../store/write-queue.js';
 import { getRecord } from '../store/records.js';
 import { getLedgerDefinition } from '../store/ledger-types.js';
 import type { FieldDefinition } from '../../shared/ledger-definition.js';
@@ -65,31 +66,35 @@ export async function attachEvidence(
   const field = evidenceField(db, input.recordId, input.field);
   const name = cleanName(input.name);
   const folder = attachmentFolderOf(dbFile);
-  const stored: StoredEvidence = await storeEvidence(folder, input.source);
+  const stored: StoredEvidence = await storeEvidence(folder, input.source, name);
   try {
-    return db.transaction(() => {
-      // The record may have been deleted while the file was being copied.
-      getRecord(db, input.recordId);
-      const createdAt = nowIso();
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO attachments (record_id, field_key, sha256, name, size, mime, created_at)
+    // Through the write queue: an upload that ends while an import holds the lock waits its turn
+    // without freezing the thread.
+    return await queuedWrite(db, () =>
+      db.transaction(() => {
+        // The record may have been deleted while the file was being copied.
+        getRecord(db, input.recordId);
+        const createdAt = nowIso();
+        const id = Number(
+          db
+            .prepare(
+              `INSERT INTO attachments (record_id, field_key, sha256, name, size, mime, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(input.recordId, field.key, stored.sha256, name, stored.size, mimeTypeOf(name), createdAt)
-          .lastInsertRowid,
-      );
-      const info = getAttachment(db, id);
-      writeAudit(db, {
-        operator,
-        action: 'attach',
-        entity: 'record',
-        entityId: input.recordId,
-        after: { attachment: id, field: field.key, name, size: stored.size, sha256: stored.sha256 },
-      });
-      return info;
-    })();
+            )
+            .run(input.recordId, field.key, stored.sha256, name, stored.size, mimeTypeOf(name), createdAt)
+            .lastInsertRowid,
+        );
+        const info = getAttachment(db, id);
+        writeAudit(db, {
+          operator,
+          action: 'attach',
+          entity: 'record',
+          entityId: input.recordId,
+          after: { attachment: id, field: field.key, name, size: stored.size, sha256: stored.sha256 },
+        });
+        return info;
+      })(),
+    );
   } catch (error) {
     if (!isReferenced(db, stored.sha256)) removeEvidence(folder, stored.sha256);
     throw error;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TaizhangError } from '../store/errors.js';
+import { EVIDENCE_MAX_MB, evidenceTooLargeMessage } from '../../shared/attachment-api.js';
+import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 
-/** The notice's evidence: photos, scans, PDF and Office files; a video of an activity at most. */
-export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = EVIDENCE_MAX_MB * 1024 * 1024;
 
 export interface StoredEvidence {
   sha256: string;
@@ -21,16 +22,18 @@ export function evidencePath(folder: string, sha256: string): string {
 class HashTap extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
+  constructor(private readonly name: string) {
+    super();
+  }
   override _transform(chunk: Buffer, _e: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
-    if (this.size > MAX_EVIDENCE_BYTES) return done(tooLarge());
+    if (this.size > MAX_EVIDENCE_BYTES) return done(tooLarge(this.name));
     this.hash.update(chunk);
     done(null, chunk);
   }
 }
 
-const tooLarge = () =>
-  new TaizhangError('validation', `文件超过 ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB，请压缩或拆分后再附上`);
+const tooLarge = (name: string) => new TaizhangError('validation', evidenceTooLargeMessage(name));
 
 function privateFolder(folder: string): void {
   fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -43,10 +46,15 @@ function privateFolder(folder: string): void {
  * complete, so a failure or a kill never leaves a wrong file under a hash name; a file that is
  * already there (the same photo on two records) is stored once.
  */
-export async function storeEvidence(folder: string, source: NodeJS.ReadableStream): Promise<StoredEvidence> {
+export async function storeEvidence(
+  folder: string,
+  source: NodeJS.ReadableStream,
+  name: string,
+): Promise<StoredEvidence> {
   privateFolder(folder);
   const temp = path.join(folder, `.~taizhang-attach-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const tap = new HashTap();
+  const tap = new HashTap(name);
+  noteTempFile(temp);
   try {
     await pipeline(source, tap, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     const sha256 = tap.hash.digest('hex');
@@ -67,6 +75,8 @@ export async function storeEvidence(folder: string, source: NodeJS.ReadableStrea
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
+  } finally {
+    forgetTempFile(temp);
   }
 }
 
@@ -79,7 +89,7 @@ export function openPickedFile(file: string): fs.ReadStream {
     throw new TaizhangError('bad-file', `找不到文件 ${file}：它可能已被移动、改名或删除，未附上任何文件`);
   }
   if (!stat.isFile()) throw new TaizhangError('bad-file', `${file} 不是一个文件，未附上任何文件`);
-  if (stat.size > MAX_EVIDENCE_BYTES) throw tooLarge();
+  if (stat.size > MAX_EVIDENCE_BYTES) throw tooLarge(path.basename(file));
   try {
     fs.accessSync(file, fs.constants.R_OK);
   } catch {

@@ -10,6 +10,10 @@ import { ExportJobs } from '../export/export-jobs.js';
 import { ImportJobs } from '../import/import-jobs.js';
 import { deliverWithSaveDialog } from './deliver-file.js';
 import { disposeJobsOnQuit } from './jobs-on-quit.js';
+import { desktopEvidenceShell } from './evidence-shell.js';
+import { sweepStaleTempFiles } from '../export/temp-registry.js';
+import { userMessage } from '../errors/user-message.js';
+import { startAutoBackup } from '../archive/auto-backup.js';
 
 // Two processes must never write one ledger file: a second launch focuses the first window.
 if (!app.requestSingleInstanceLock()) {
@@ -23,12 +27,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('台账归档无法启动', String(error));
+    dialog.showErrorBox('台账归档无法启动', userMessage(error, { where: 'electron start' }));
     app.quit();
   });
 }
 
 function start(): void {
+  // Exports cut short by a kill leave temp files with minors' data; every start clears those of dead processes.
+  sweepStaleTempFiles();
   const appRoot = app.getAppPath();
   const dbFile = process.env.TAIZHANG_DB ?? path.join(app.getPath('userData'), 'taizhang.db');
   let ctx: ApiContext;
@@ -46,11 +52,14 @@ function start(): void {
       imports,
       deliverFile: deliverWithSaveDialog,
       nativeBinding,
+      evidenceShell: desktopEvidenceShell(),
     };
-    app.on('will-quit', () => db.close());
-    disposeJobsOnQuit([exports, imports]);
+    const autoBackup = (ctx.autoBackup = startAutoBackup(ctx));
+    // Closed only when the quit goes ahead: the backup on quit records itself in the ledger first.
+    app.on('quit', () => db.close());
+    disposeJobsOnQuit([exports, imports, { dispose: () => autoBackup.close() }]);
   } catch (error) {
-    dialog.showErrorBox('无法打开台账文件', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('无法打开台账文件', userMessage(error, { dbFile, where: 'electron start' }));
     app.quit();
     return;
   }

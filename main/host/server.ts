@@ -7,9 +7,15 @@ import { defaultRendererDir, readStatic } from './static-files.js';
 import { ExportJobs } from '../export/export-jobs.js';
 import { ImportJobs } from '../import/import-jobs.js';
 import { deliverAsDownload, DOWNLOADS_PREFIX, serveDownload } from './downloads.js';
+import { hasSessionToken, linkWithToken, MISSING_TOKEN_MESSAGE, newSessionToken } from './session-token.js';
+import { isEvidenceUrl, serveEvidence } from './evidence-routes.js';
+import { startAutoBackup } from '../archive/auto-backup.js';
 
 // Room for an uploaded spreadsheet as base64 (the contract caps each file; this caps the request).
 const MAX_BODY = 48 * 1024 * 1024;
+// How much, and for how long, the rest of a refused body is read and thrown away before answering.
+const MAX_DRAIN = 64 * 1024 * 1024;
+const DRAIN_MS = 10_000;
 
 export interface HostOptions {
   db: Db;
@@ -22,6 +28,10 @@ export interface HostOptions {
 
 export interface BrowserHost {
   url: string;
+  /** `url` with this start's session token in the fragment: the link to print and open. */
+  link: string;
+  /** Every /api/ and /downloads/ request must carry it as `Authorization: Bearer …`. */
+  token: string;
   port: number;
   /** The exports started from the page; their files go when the host closes. */
   exports: ExportJobs;
@@ -43,19 +53,47 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
+/**
+ * Refuses a request without keeping its body, then closes the connection. The rest of the body
+ * is read and thrown away before answering: a socket closed while data is still arriving is
+ * reset, and the client would see the reset instead of the answer. A sender that goes on too long
+ * is answered anyway and cut off.
+ */
+function refuseAndClose(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string): void {
+  req.removeAllListeners('data');
+  let drained = 0;
+  const answer = () => {
+    if (res.headersSent) return;
+    clearTimeout(cut);
+    res.setHeader('Connection', 'close');
+    sendJson(res, status, { ok: false, error: { code: status === 401 ? 'unauthorized' : 'bad-request', message } });
+  };
+  const cut = setTimeout(answer, DRAIN_MS);
+  cut.unref();
+  if (req.readableEnded) return answer();
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN) answer();
+  });
+  req.once('end', answer);
+  req.once('error', answer);
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        req.off('data', onData);
+        chunks.length = 0;
         reject(new Error('too-large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -73,11 +111,10 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
     const text = await readBody(req);
     payload = text ? JSON.parse(text) : {};
   } catch (error) {
-    const tooLarge = error instanceof Error && error.message === 'too-large';
-    return sendJson(res, tooLarge ? 413 : 400, {
-      ok: false,
-      error: { code: 'bad-request', message: tooLarge ? '调用内容超过 48 MB' : '调用内容不是有效的 JSON' },
-    });
+    if (error instanceof Error && error.message === 'too-large') {
+      return refuseAndClose(req, res, 413, '调用内容超过 48 MB，未处理：请换用较小的文件');
+    }
+    return sendJson(res, 400, { ok: false, error: { code: 'bad-request', message: '调用内容不是有效的 JSON' } });
   }
   const result = await dispatch(ctx, method, payload);
   const status = result.ok ? 200 : result.error.code === 'bad-request' ? 400 : 200;
@@ -97,12 +134,17 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
     imports,
     deliverFile: deliverAsDownload,
   };
+  const autoBackup = (ctx.autoBackup = startAutoBackup(ctx));
   const rendererDir = options.rendererDir ?? defaultRendererDir();
+  const token = newSessionToken();
   let port = options.port;
   const server = http.createServer((req, res) => {
     const problem = requestProblem(req, port);
     if (problem) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: problem } });
     const url = req.url ?? '/';
+    // The page itself is public (it holds no data and never the token); what it calls is not.
+    const guarded = url.startsWith('/api/') || url.startsWith(DOWNLOADS_PREFIX) || isEvidenceUrl(url);
+    if (guarded && !hasSessionToken(req, token)) return refuseAndClose(req, res, 401, MISSING_TOKEN_MESSAGE);
     if (url.startsWith('/api/')) {
       void handleApi(ctx, req, res, url.slice(5).split('?')[0]!).catch(() => {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '服务内部错误' } });
@@ -110,6 +152,12 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
       return;
     }
     if (url.startsWith(DOWNLOADS_PREFIX)) return serveDownload(exports, req, res);
+    if (isEvidenceUrl(url)) {
+      return serveEvidence(ctx, req, res, {
+        json: (status, value) => sendJson(res, status, value),
+        refuse: (status, message) => refuseAndClose(req, res, status, message),
+      });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法');
     const file = readStatic(rendererDir, url);
@@ -120,12 +168,16 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      const url = `http://127.0.0.1:${port}/`;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url,
+        link: linkWithToken(url, token),
+        token,
         port,
         exports,
         close: async () => {
-          await Promise.all([exports.dispose(), imports.dispose()]);
+          // The backup on quit runs while the ledger is still open: it is recorded there when done.
+          await Promise.all([exports.dispose(), imports.dispose(), autoBackup.close()]);
           await new Promise<void>((done) => server.close(() => done()));
         },
       });

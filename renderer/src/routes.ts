@@ -7,17 +7,19 @@ export type Route =
   | { name: 'ledger-type-new' }
   | { name: 'ledger-type'; key: string }
   | { name: 'reports' }
+  | { name: 'archive' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 /** The side-navigation entry a route belongs to. */
-export type Section = 'overview' | 'ledgers' | 'reports' | 'settings';
+export type Section = 'overview' | 'ledgers' | 'reports' | 'archive' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'overview' };
   if (path === '/ledgers') return { name: 'ledgers' };
   if (path === '/reports') return { name: 'reports' };
+  if (path === '/archive') return { name: 'archive' };
   if (path === '/settings') return { name: 'settings' };
   const ledger = /^\/ledgers\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (ledger) return { name: 'ledger', key: ledger[1]! };
@@ -46,6 +48,8 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/ledger-types/${route.key}`;
     case 'reports':
       return '#/reports';
+    case 'archive':
+      return '#/archive';
     case 'settings':
       return '#/settings';
   }

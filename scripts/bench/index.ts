@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { writeCsvFloor } from './csv-floor.js';
 import { runExport } from './export.js';
 import { benchImport } from './import.js';
+import { benchArchive } from './archive.js';
 
 /*
- * npm run bench [-- --rows N] [-- --keep]
+ * npm run bench [-- --rows N] [-- --evidence-mb M] [-- --keep]
  * Builds a temp ledger with N (default 300,000) student-aid records, then times the CSV floor and
  * the real .xlsx export of the same rows, and reports peak memory. A benchmark, not a test: it
  * prints figures against the goals and does not fail.
@@ -93,6 +94,9 @@ try {
 
   console.log('');
   await benchImport({ dbFile, dir, csvWriteMs: csv.ms });
+
+  console.log('');
+  await benchArchive({ dbFile, dir, evidenceMb: Number(argValue('--evidence-mb') ?? 1024) });
 } finally {
   if (keep) console.log(`kept ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createBackup } from '../../archive/create-backup.js';
-import { dbPathFrom, printJson } from '../context.js';
+import { dbPathFrom, openExisting, printJson } from '../context.js';
+import { recordBackup } from '../../archive/backup-log.js';
 import { defaultOperator } from '../../store/index.js';
 import { backupPassword } from './backup-password.js';
 
@@ -24,6 +25,17 @@ export function register(program: Command): void {
           overwrite: options.force ?? false,
         });
         const { manifest } = result;
+        const { db } = openExisting(options);
+        try {
+          recordBackup(db, {
+            at: manifest.createdAt,
+            file: result.file,
+            bytes: result.bytes,
+            encrypted: manifest.encrypted,
+          });
+        } finally {
+          db.close();
+        }
         printJson({
           file: result.file,
           bytes: result.bytes,

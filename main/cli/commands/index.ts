@@ -10,6 +10,7 @@ import * as backup from './backup.js';
 import * as restore from './restore.js';
 import * as attach from './attach.js';
 import * as attachments from './attachments.js';
+import * as verify from './verify.js';
 
 /** Every subcommand, each in a file of its own that exports register(program). */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
@@ -24,4 +25,5 @@ export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   restore,
   attach,
   attachments,
+  verify,
 ];

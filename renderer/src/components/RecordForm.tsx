@@ -7,6 +7,7 @@ import { todayIso } from '../../../shared/dates.js';
 import { ApiError, call, errorMessage } from '../api.js';
 import { editableFields, type LedgerRecord } from '../records.js';
 import { FieldInput, type RawValue } from './fieldInputs.js';
+import { EvidenceField } from './evidence/EvidenceField.js';
 
 interface Props {
   definition: LedgerDefinition;
@@ -121,6 +122,15 @@ export function RecordForm({ definition, record, onClose, onSaved }: Props) {
               </Form.Item>
             </Col>
           )}
+          {definition.fields
+            .filter((field) => field.type === 'attachments')
+            .map((field) => (
+              <Col key={field.key} span={24}>
+                <Form.Item label={field.label}>
+                  <EvidenceField recordId={record?.id ?? null} field={field} />
+                </Form.Item>
+              </Col>
+            ))}
         </Row>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} role="alert" />}

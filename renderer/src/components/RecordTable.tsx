@@ -4,6 +4,7 @@ import type { SortOrder } from 'antd/es/table/interface.js';
 import type { LedgerDefinition } from '../../../shared/ledger-definition.js';
 import { columnWidth, formatCell } from '../format.js';
 import type { LedgerRecord, RecordQuery } from '../records.js';
+import { countKey, useEvidenceCounts } from './evidence/useEvidenceCounts.js';
 
 interface Props {
   definition: LedgerDefinition;
@@ -25,6 +26,15 @@ function sortOrderOf(query: RecordQuery, key: string): SortOrder {
 
 /** The records of one ledger, one column per field, paged and sorted by the store. */
 export function RecordTable({ definition, rows, total, loading, query, onQueryChange, onEdit, onDelete }: Props) {
+  const evidenceCounts = useEvidenceCounts(
+    definition,
+    rows.map((r) => r.id),
+  );
+  const cell = (field: LedgerDefinition['fields'][number], record: LedgerRecord) => {
+    if (field.type !== 'attachments') return formatCell(field, record.values[field.key]);
+    const count = evidenceCounts.get(countKey(record.id, field.key));
+    return count ? `${count} 个文件` : '';
+  };
   const fieldColumns: TableColumnsType<LedgerRecord> = definition.fields.map((field, index) => ({
     key: field.key,
     title: field.label,
@@ -33,10 +43,11 @@ export function RecordTable({ definition, rows, total, loading, query, onQueryCh
     align: NUMERIC.has(field.type) ? 'right' : 'left',
     // One line per record keeps 500 rows scannable; the full text is in the cell's title.
     ellipsis: true,
-    sorter: true,
+    // Files are not values in the record: there is nothing to sort them by.
+    sorter: field.type !== 'attachments',
     sortOrder: sortOrderOf(query, field.key),
     className: field.type === 'idcard' || NUMERIC.has(field.type) ? 'cell-figures' : undefined,
-    render: (_: unknown, record: LedgerRecord) => formatCell(field, record.values[field.key]),
+    render: (_: unknown, record: LedgerRecord) => cell(field, record),
   }));
   const columns: TableColumnsType<LedgerRecord> = [
     {

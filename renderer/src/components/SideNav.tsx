@@ -1,12 +1,24 @@
 import type { ReactNode } from 'react';
 import { Menu } from 'antd';
-import { DashboardOutlined, FileTextOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  FileTextOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import { hrefOf, sectionOf, type Route, type Section } from '../routes.js';
 
 const ITEMS: Array<{ key: Section; label: string; icon: ReactNode; href: string }> = [
   { key: 'overview', label: '概览', icon: <DashboardOutlined aria-hidden />, href: hrefOf({ name: 'overview' }) },
   { key: 'ledgers', label: '台账', icon: <TableOutlined aria-hidden />, href: hrefOf({ name: 'ledgers' }) },
   { key: 'reports', label: '报送', icon: <FileTextOutlined aria-hidden />, href: hrefOf({ name: 'reports' }) },
+  {
+    key: 'archive',
+    label: '归档与备份',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    href: hrefOf({ name: 'archive' }),
+  },
   { key: 'settings', label: '设置', icon: <SettingOutlined aria-hidden />, href: hrefOf({ name: 'settings' }) },
 ];
 

@@ -9,6 +9,7 @@ import { NewLedgerTypePage } from './ledger-types/NewLedgerTypePage.js';
 import { LedgerTypePage } from './ledger-types/LedgerTypePage.js';
 import { ImportPage } from './import/ImportPage.js';
 import { ReportsPage } from './reports/ReportsPage.js';
+import { ArchivePage } from './archive/ArchivePage.js';
 
 /** Maps a route to its page; a new page adds a case here and in routes.ts. */
 export function PageFor({ route }: { route: Route }) {
@@ -27,6 +28,8 @@ export function PageFor({ route }: { route: Route }) {
       return <LedgerTypePage key={route.key} typeKey={route.key} />;
     case 'reports':
       return <ReportsPage />;
+    case 'archive':
+      return <ArchivePage />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

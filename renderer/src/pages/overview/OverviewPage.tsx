@@ -5,12 +5,14 @@ import { groupByCategory } from '../../ledgerGroups.js';
 import { LoadProblem } from '../../components/LoadProblem.js';
 import { CategoryCounts } from './CategoryCounts.js';
 import { formatCount } from '../../format.js';
+import { BackupOverdueAlert } from '../archive/BackupOverdueAlert.js';
 
 /** 概览: which unit is filling in, and how many records each ledger holds for it. */
 export function OverviewPage() {
   const { current } = useUnits();
   const ledgers = useApi('ledgers.list', current ? { unitId: current.id } : null);
   const info = useApi('app.info', {});
+  const backups = useApi('archive.status', {});
   const groups = ledgers.data ? groupByCategory(ledgers.data).filter((g) => g.ledgers.length > 0) : [];
   const total = groups.reduce((sum, g) => sum + g.total, 0);
 
@@ -19,6 +21,7 @@ export function OverviewPage() {
       <Typography.Title level={3} className="page-title">
         概览
       </Typography.Title>
+      <BackupOverdueAlert status={backups.data} withLink />
       <Row gutter={16}>
         <Col span={12}>
           <Card>

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomFillSync } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import Database from 'better-sqlite3';
+import { createBackup } from '../../main/archive/create-backup.js';
+import { restoreBackup } from '../../main/archive/restore-backup.js';
+import { verifyLedger } from '../../main/archive/four-checks.js';
+import { evidencePath } from '../../main/attachments/evidence-store.js';
+import { openStore } from '../../main/store/index.js';
+import { sha256Hex } from './hash.js';
+
+/*
+ * Backup, restore and 四性检测 of the bench ledger plus GB of evidence files, each beside the
+ * plain work it cannot beat: copying (backup, restore) or reading (verify) the same bytes, measured
+ * in the same run on the same warm files.
+ */
+
+const GOALS = { backupOverCopy: 2, encryptedOverCopy: 3, verifyOverRead: 2, peakRssMb: 400 };
+const FILE_MB = 8;
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+/** Evidence files of FILE_MB each, every one different (the store keeps each content once). */
+function seedEvidence(dbFile: string, totalMb: number): number {
+  const folder = `${dbFile}.files`;
+  const block = Buffer.alloc(FILE_MB * 1024 * 1024);
+  randomFillSync(block);
+  const db = new Database(dbFile);
+  const recordId = (db.prepare('SELECT min(id) AS id FROM records').get() as { id: number }).id;
+  const insert = db.prepare(
+    `INSERT INTO attachments (record_id, field_key, sha256, name, size, mime, created_at)
+     VALUES (?, 'materials', ?, ?, ?, 'image/jpeg', '2019-06-01T00:00:00Z')`,
+  );
+  const count = Math.ceil(totalMb / FILE_MB);
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      block.writeUInt32BE(i, 0);
+      const sha = sha256Hex(block);
+      const file = evidencePath(folder, sha);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, block);
+      insert.run(recordId, sha, `照片${i + 1}.jpg`, block.length);
+    }
+  })();
+  db.close();
+  return count * block.length;
+}
+
+function filesOf(dbFile: string): string[] {
+  const folder = `${dbFile}.files`;
+  const nested = fs.readdirSync(folder, { recursive: true }) as string[];
+  return [dbFile, ...nested.map((p) => path.join(folder, p)).filter((p) => fs.statSync(p).isFile())];
+}
+
+async function plainCopy(files: string[], to: string): Promise<void> {
+  fs.mkdirSync(to, { recursive: true });
+  let i = 0;
+  for (const file of files) {
+    await pipeline(
+      fs.createReadStream(file, { highWaterMark: 1024 * 1024 }),
+      fs.createWriteStream(path.join(to, `${i++}`)),
+    );
+  }
+}
+
+async function plainRead(files: string[]): Promise<void> {
+  for (const file of files) {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) void chunk;
+  }
+}
+
+/** Wall time and the highest RSS seen while the step ran. */
+async function measure<T>(step: () => Promise<T> | T): Promise<{ value: T; ms: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const start = performance.now();
+  try {
+    const value = await step();
+    return { value, ms: performance.now() - start, peakMb: mb(Math.max(peak, process.memoryUsage().rss)) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+export async function benchArchive(options: { dbFile: string; dir: string; evidenceMb: number }): Promise<void> {
+  const { dbFile, dir } = options;
+  const evidenceBytes = seedEvidence(dbFile, options.evidenceMb);
+  const files = filesOf(dbFile);
+  const total = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  console.log(
+    `archive: ledger ${fmt(mb(fs.statSync(dbFile).size), 0)} MB + evidence ${fmt(mb(evidenceBytes), 0)} MB in ${files.length - 1} files`,
+  );
+  // Warm the page cache for every step alike.
+  await plainRead(files);
+
+  const copy = await measure(() => plainCopy(files, path.join(dir, 'copy')));
+  fs.rmSync(path.join(dir, 'copy'), { recursive: true, force: true });
+  const backup = await measure(() => createBackup({ dbFile, out: path.join(dir, 'plain.tzbak'), operator: 'bench' }));
+  const encrypted = await measure(() =>
+    createBackup({ dbFile, out: path.join(dir, 'locked.tzbak'), operator: 'bench', password: 'bench-password' }),
+  );
+  const restore = await measure(() =>
+    restoreBackup({ inFile: path.join(dir, 'plain.tzbak'), dbFile: path.join(dir, 'r1.db') }),
+  );
+  fs.rmSync(path.join(dir, 'r1.db.files'), { recursive: true, force: true });
+  const restoreEncrypted = await measure(() =>
+    restoreBackup({
+      inFile: path.join(dir, 'locked.tzbak'),
+      dbFile: path.join(dir, 'r2.db'),
+      password: 'bench-password',
+    }),
+  );
+  fs.rmSync(path.join(dir, 'r2.db.files'), { recursive: true, force: true });
+  const read = await measure(() => plainRead(files));
+  const db = openStore(dbFile);
+  const verify = await measure(() => verifyLedger(db, dbFile));
+  db.close();
+
+  const rows: Array<[string, number, number, number]> = [
+    ['backup', backup.ms, GOALS.backupOverCopy, backup.peakMb],
+    ['backup (password)', encrypted.ms, GOALS.encryptedOverCopy, encrypted.peakMb],
+    ['restore', restore.ms, GOALS.backupOverCopy, restore.peakMb],
+    ['restore (password)', restoreEncrypted.ms, GOALS.encryptedOverCopy, restoreEncrypted.peakMb],
+  ];
+  console.log(
+    `plain copy of the same ${fmt(mb(total), 0)} MB: ${fmt(copy.ms / 1000)} s; plain read: ${fmt(read.ms / 1000)} s`,
+  );
+  for (const [name, ms, goal, peak] of rows) {
+    const ratio = ms / copy.ms;
+    console.log(
+      `${name.padEnd(20)}${fmt(ms / 1000).padStart(7)} s  ${fmt(ratio)}× copy  goal ≤ ${goal}×  ${ratio <= goal ? 'met' : 'MISSED'}   peak RSS ${fmt(peak, 0)} MB  ${peak < GOALS.peakRssMb ? 'met' : 'MISSED'}`,
+    );
+  }
+  const verifyRatio = verify.ms / read.ms;
+  console.log(
+    `${'verify (四性检测)'.padEnd(20)}${fmt(verify.ms / 1000).padStart(7)} s  ${fmt(verifyRatio)}× read  goal ≤ ${GOALS.verifyOverRead}×  ${verifyRatio <= GOALS.verifyOverRead ? 'met' : 'MISSED'}   ${verify.value.ok ? 'all checks pass' : 'CHECKS FAILED'}`,
+  );
+}
