@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { Db } from '../store/database.js';
 import { listLedgerSummaries, getLedgerDefinition } from '../store/ledger-types.js';
 import { evidencePath } from '../attachments/evidence-store.js';
+import { findChainBreak } from '../store/audit-chain.js';
 import { attachmentFolderOf } from './attachment-folder.js';
 import { lastBackup } from './backup-log.js';
 import { BACKUP_WARN_DAYS } from '../../shared/archive-api.js';
@@ -88,6 +89,21 @@ function sha256Of(file: string): string {
     fs.closeSync(fd);
   }
   return hash.digest('hex');
+}
+
+function auditChain(db: Db): CheckResult {
+  const { rows, broken } = findChainBreak(db);
+  const problems = broken
+    ? [`修改记录第 ${broken.id} 条（${broken.at.slice(0, 19).replace('T', ' ')}）：${broken.why}`]
+    : [];
+  return result(
+    'audit-chain',
+    '真实性',
+    '修改记录未被改动',
+    problems,
+    `${rows} 条修改记录的校验链完整`,
+    () => '修改记录的校验链断裂：有记录在程序之外被改动或删除',
+  );
 }
 
 function evidenceFiles(db: Db, dbFile: string): CheckResult {
@@ -179,11 +195,13 @@ export interface VerifyReport {
 
 /** Runs every check on an open ledger; `ok` is true only when none failed (warnings allowed). */
 export function verifyLedger(db: Db, dbFile: string, now = new Date()): VerifyReport {
+  // In the order of DA/T 70: 真实性, 完整性, 可用性, 安全性.
   const checks = [
-    sqliteIntegrity(db),
-    foreignKeys(db),
+    auditChain(db),
     evidenceFiles(db, dbFile),
     requiredFields(db),
+    foreignKeys(db),
+    sqliteIntegrity(db),
     backupAge(db, now),
   ];
   return { ok: checks.every((c) => c.status !== 'fail'), checkedAt: now.toISOString(), checks };

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import { nowIso } from './database.js';
+import { CHAIN_START, rowHash, type ChainedRow } from './audit-chain.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'attach' | 'detach';
 
@@ -14,18 +15,24 @@ export interface AuditEntry {
 
 /** Must be called inside the transaction that makes the change it records. */
 export function writeAudit(db: Db, entry: AuditEntry): void {
+  // The id is chosen here, inside the writer's transaction, because the row's hash covers it.
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string | null } | undefined;
+  const row: ChainedRow = {
+    id: (last?.id ?? 0) + 1,
+    at: nowIso(),
+    operator: entry.operator,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+  const previous = last?.hash ?? CHAIN_START;
   db.prepare(
-    `INSERT INTO audit_log (at, operator, action, entity, entity_id, before, after)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    nowIso(),
-    entry.operator,
-    entry.action,
-    entry.entity,
-    String(entry.entityId),
-    entry.before === undefined ? null : JSON.stringify(entry.before),
-    entry.after === undefined ? null : JSON.stringify(entry.after),
-  );
+    `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, before, after, prev_hash, hash)
+     VALUES (@id, @at, @operator, @action, @entity, @entity_id, @before, @after, @prev, @hash)`,
+  ).run({ ...row, prev: previous, hash: rowHash(previous, row) });
 }
 
 export interface AuditRow {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations.js';
+import { chainEarlierRows } from './audit-chain.js';
 import { TaizhangError } from './errors.js';
 import { toUserError } from '../errors/user-message.js';
 import { createPrivateFile, refuseForeignFile, restrictToOwner } from './ledger-file.js';
@@ -46,6 +47,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, version);
+    chainEarlierRows(db);
     return db;
   } catch (error) {
     if (error instanceof TaizhangError) throw error;

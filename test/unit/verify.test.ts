@@ -93,7 +93,7 @@ describe('四性检测', () => {
     const cli = runCli(['verify', '--db', s.file]);
     expect(cli.code, cli.stderr).toBe(0);
     const lines = cli.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('['))).toHaveLength(5);
+    expect(lines.filter((l) => l.startsWith('['))).toHaveLength(6);
     expect(lines.at(-1)).toBe('检测通过');
     expect(path.basename(s.file)).toBe('ledger.db');
   }, 30_000);
