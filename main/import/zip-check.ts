@@ -72,9 +72,13 @@ function applyZip64(bytes: Buffer, entry: ZipEntry, extraStart: number, extraEnd
   for (let at = extraStart; at + 4 <= extraEnd;) {
     const id = bytes.readUInt16LE(at);
     const size = bytes.readUInt16LE(at + 2);
+    // A field that claims more bytes than the extra area holds is damage, not a reason to read past it.
+    if (at + 4 + size > extraEnd) fail({ kind: 'corrupt', entry: entry.name });
     if (id === 0x0001) {
       let field = at + 4;
+      const fieldEnd = field + size;
       const next = () => {
+        if (field + 8 > fieldEnd) fail({ kind: 'corrupt', entry: entry.name });
         const value = Number(bytes.readBigUInt64LE(field));
         field += 8;
         return value;
@@ -100,6 +104,7 @@ export function listZipEntries(bytes: Buffer): ZipListing {
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
+    if (at + 46 + nameLength + extraLength + commentLength > bytes.length) fail({ kind: 'corrupt' });
     const entry: ZipEntry = {
       flags: bytes.readUInt16LE(at + 8),
       method: bytes.readUInt16LE(at + 10),

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
 import { chainEarlierRows } from './audit-chain.js';
 import { TaizhangError } from './errors.js';
 import { toUserError } from '../errors/user-message.js';
@@ -59,10 +59,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-function migrate(db: Db, from: number): void {
-  for (let version = from; version < MIGRATIONS.length; version++) {
+/**
+ * Runs migrations `from` onwards, each in one transaction together with its PRAGMA user_version
+ * bump, so a failure or a crash leaves the file at the version before it. `migrations` is the list
+ * tests substitute (a prefix of it, or one that fails); the app always runs MIGRATIONS.
+ */
+export function migrate(db: Db, from: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  for (let version = from; version < migrations.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      db.exec(migrations[version]!);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../main/store/migrations.js';
 import { loadBuiltinLedgers } from '../../main/ledgers/builtin.js';
 import { checkValues, recordDateOf } from '../../main/store/records.js';
 import { searchText } from '../../main/store/search-index.js';
+import { openUnmigrated, updateToVersion } from './update-to-version.js';
 
 /** The schema version a migration (found by a statement it holds) starts from. */
 export function versionBefore(statement: string): number {
@@ -17,13 +17,9 @@ export function versionBefore(statement: string): number {
  * Returns the records' ids.
  */
 export function oldLedgerFile(file: string, version: number, rows: Array<Record<string, unknown>>): number[] {
-  const db = new Database(file);
+  const db = openUnmigrated(file);
   try {
-    db.pragma('journal_mode = WAL');
-    db.transaction(() => {
-      for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration);
-      db.pragma(`user_version = ${version}`);
-    })();
+    updateToVersion(db, version);
     const now = new Date().toISOString();
     const defs = loadBuiltinLedgers();
     const addType = db.prepare(

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
@@ -32,6 +34,48 @@ async function request(options: { method?: string; path: string; headers?: Recor
   return { ...reply, body: reply.body.toString('utf8') };
 }
 
+/** Non-loopback addresses of this machine; link-local IPv6 ones need a zone, so they are left out. */
+function networkAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => !entry.internal && !(entry.family === 'IPv6' && entry.scopeid))
+    .map((entry) => entry.address);
+}
+
+/** Whether a TCP connection to address:port opens, or the error code it fails with. */
+function connectTo(address: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: address, port, timeout: 5000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+/** The local addresses the kernel has a listening TCP socket on for this port (Linux's /proc/net/tcp*). */
+function listeningAddresses(port: number): string[] {
+  const LISTEN = '0A';
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
+    fs
+      .readFileSync(table, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[3] === LISTEN && Number.parseInt(fields[1]!.split(':')[1]!, 16) === port)
+      .map(([, local]) => {
+        const hex = local!.split(':')[0]!;
+        // IPv4 entries are one little-endian 32-bit word; IPv6 ones are shown as the kernel wrote them.
+        return hex.length === 8 ? [...Buffer.from(hex, 'hex').reverse()].join('.') : `[${hex}]`;
+      }),
+  );
+}
+
 function callApi(method: string, payload: unknown, headers: Record<string, string> = {}) {
   return request({
     method: 'POST',
@@ -42,8 +86,17 @@ function callApi(method: string, payload: unknown, headers: Record<string, strin
 }
 
 describe('the browser host', () => {
-  it('listens on the loopback address only', () => {
+  it('listens on the loopback address only', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(await connectTo('127.0.0.1', host.port)).toBe('connected');
+    if (process.platform === 'linux') expect(listeningAddresses(host.port)).toEqual(['127.0.0.1']);
+  });
+
+  // Without a non-loopback address (a machine with no network) there is nothing to refuse.
+  it.skipIf(networkAddresses().length === 0)("refuses connections to the machine's network addresses", async () => {
+    for (const address of networkAddresses()) {
+      expect(await connectTo(address, host.port), address).toBe('ECONNREFUSED');
+    }
   });
 
   it('answers a valid call from its own page', async () => {

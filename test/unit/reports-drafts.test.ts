@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { readDocx } from './reports-docx-reader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type ApiContext } from '../../main/api.js';
@@ -7,6 +9,20 @@ import type { ApiOutput } from '../../shared/api.js';
 import type { ReportContent } from '../../shared/report-draft.js';
 import { parsePeriod } from '../../shared/period.js';
 import { reportFixture, type ReportFixture } from './reports-fixture.js';
+import { openStore } from '../../main/store/index.js';
+import { oldLedgerFile, versionBefore } from '../helpers/old-ledger.js';
+import { tempDir } from '../helpers/temp-store.js';
+
+const AID = {
+  name: '李思远',
+  gender: '男',
+  id_number: '11010119900307803X',
+  stage: '初中',
+  family_type: '建档立卡',
+  aid_item: '两免一补',
+  amount: '1250',
+  paid_on: '2019-03-20',
+};
 
 let fx: ReportFixture;
 let ctx: ApiContext;
@@ -49,13 +65,27 @@ function previewText(html: string): string {
   return html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
 }
 
-describe('the report_drafts migration', () => {
-  it('adds its tables and moves the file to the latest version', () => {
-    const tables = (
-      fx.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>
-    ).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['report_drafts', 'report_templates']));
-    expect(fx.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+describe('a ledger from before report drafts', () => {
+  it('gets the report tables when opened, and keeps a draft made on it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    oldLedgerFile(file, versionBefore('CREATE TABLE report_drafts'), [AID]);
+    const db = openStore(file, { mustExist: true });
+    try {
+      const tables = (
+        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Array<{ name: string }>
+      ).map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining(['report_drafts', 'report_templates']));
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const result = await dispatch({ db, dbFile: file, operator: '测试员', transport: 'test' }, 'reports.draft', HALF);
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      const draft = result.value as Draft;
+      expect(draft.id).not.toBeNull();
+      expect(db.prepare('SELECT id FROM report_drafts').pluck().all()).toEqual([draft.id]);
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
