@@ -22,10 +22,18 @@ export interface IdCardCheck {
   sex?: 'male' | 'female';
 }
 
+/**
+ * Whether an ID number reads as Excel's scientific notation of it (4.22822E+17, 422822E17): the
+ * digits past the 15th are lost, so it is refused, never repaired.
+ */
+export function isScientificNotation(text: string): boolean {
+  return /^\d+(\.\d+)?E\+?\d+$/i.test(text);
+}
+
 export function checkIdCard(raw: string): IdCardCheck {
   const value = raw.trim().toUpperCase();
-  // Excel turns an 18-digit number into 4.22822E+17 or pads its last three digits with zeros.
-  if (/^\d(\.\d+)?E\+\d+$/.test(value)) return { ok: false, problem: 'scientific', value };
+  // Excel also pads the last three digits with zeros; that is left to the check digit.
+  if (isScientificNotation(value)) return { ok: false, problem: 'scientific', value };
   if (value.length !== 18) return { ok: false, problem: 'length', value };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'characters', value };
   const y = Number(value.slice(6, 10));

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import type { DeliverFile } from '../export/delivery.js';
-import { copyIntoPlace, withXlsxExtension } from '../export/copy-into-place.js';
+import { moveIntoPlace, withXlsxExtension } from '../export/copy-into-place.js';
 
 /**
  * The desktop delivery of a finished export: the system save dialog, offering the default name in
@@ -20,6 +20,6 @@ export const deliverWithSaveDialog: DeliverFile = async (file) => {
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return { cancelled: true };
   const target = withXlsxExtension(choice.filePath);
-  copyIntoPlace(file.path, target, target === choice.filePath);
+  moveIntoPlace(file.path, target, target === choice.filePath);
   return { savedTo: target };
 };

@@ -1,17 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TaizhangError } from '../store/errors.js';
 import { toUserError } from '../errors/user-message.js';
 import { commitTempFile, removeQuietly, tempPathIn, TEMP_FILE_MODE } from './atomic-file.js';
-
-const COPY_PROBLEMS: Record<string, string> = {
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '该位置只读',
-  ENOSPC: '磁盘空间不足',
-  EDQUOT: '磁盘配额已满',
-  ENOENT: '文件夹不存在',
-};
 
 /**
  * Copies a finished export to where the user chose to save it. The copy goes to a temp file in
@@ -27,14 +17,29 @@ export function copyIntoPlace(source: string, target: string, overwrite: boolean
     fs.chmodSync(temp, TEMP_FILE_MODE);
   } catch (error) {
     removeQuietly(temp);
-    const why = COPY_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
-    throw why ? new TaizhangError('bad-file', `无法保存到 ${target}：${why}`) : toUserError(error, { file: target });
+    throw toUserError(error, { file: target, where: 'save export' });
   }
   try {
     commitTempFile(temp, target, overwrite);
   } finally {
     removeQuietly(temp);
   }
+}
+
+/** The device a path lives on, or null when it cannot be looked at (a missing folder). */
+function deviceOf(file: string): number | null {
+  return fs.statSync(file, { throwIfNoEntry: false })?.dev ?? null;
+}
+
+/**
+ * Saves a finished export that nobody needs where it is (the job's own file) at the user's target:
+ * on the same drive it is linked or renamed into place, no byte copied; across drives it is copied.
+ * The rules for an existing target are those of copyIntoPlace.
+ */
+export function moveIntoPlace(source: string, target: string, overwrite: boolean): void {
+  const folder = deviceOf(path.dirname(target));
+  if (folder !== null && folder === deviceOf(source)) commitTempFile(source, target, overwrite);
+  else copyIntoPlace(source, target, overwrite);
 }
 
 /** The path with .xlsx added when the user typed a name without it. */

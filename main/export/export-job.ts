@@ -3,22 +3,21 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { Db } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
-import { getLedgerDefinition } from '../store/ledger-types.js';
 import { countRecords, iterateRecords, type RecordQuery } from '../store/record-query.js';
-import { resolveUnit } from '../store/units.js';
-import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
-import { parsePeriod } from '../../shared/period.js';
-import { todayIso } from '../../shared/dates.js';
-import type { ExportXlsxOptions, SheetRequest } from './export-options.js';
-import { defaultExportFileName, uniqueSheetNames } from './file-name.js';
+import type { RecordValues } from '../../shared/ledger-definition.js';
 import { maskForPublication } from './masking.js';
 import { openReadOnly } from './read-only-db.js';
-import { defaultTitle, type SheetTexts } from './xlsx-layout.js';
+import type { ResolvedExport, ResolvedSheet } from './resolve-export.js';
 import { writeXlsx, type SheetSource } from './xlsx-writer.js';
 import { removeQuietly, TEMP_FILE_MODE } from './atomic-file.js';
 import { toUserError } from '../errors/user-message.js';
 
-export interface ExportJobRequest extends ExportXlsxOptions {
+/** What the export worker is given: an export already resolved by its caller, and where to write it. */
+export interface ExportJobRequest {
+  /** The ledger file, opened read-only in the worker. */
+  dbFile: string;
+  nativeBinding?: string;
+  export: ResolvedExport;
   /** Where the workbook is written; the caller moves it onto the target once the job is done. */
   tempPath: string;
 }
@@ -62,68 +61,43 @@ export interface ExportJobHooks {
 }
 
 interface PlannedSource {
-  def: LedgerDefinition;
+  resolved: ResolvedSheet;
   query: RecordQuery;
-  texts: SheetTexts;
   sheet: PlannedSheet;
 }
 
 /** Records of a ledger in the grid's order; by default by their date (then entry order). */
-function queryFor(
-  def: LedgerDefinition,
-  request: SheetRequest,
-  unitId: number,
-  from?: string,
-  to?: string,
-): RecordQuery {
+function queryFor(resolved: ResolvedExport, { def, request }: ResolvedSheet): RecordQuery {
   return {
     ledger: def.key,
-    unitId,
-    dateFrom: from,
-    dateTo: to,
+    unitId: resolved.unitId,
+    dateFrom: resolved.period?.from,
+    dateTo: resolved.period?.to,
     filters: request.filters,
     search: request.search,
     sort: request.sort ?? (def.dateField ? { field: def.dateField, direction: 'asc' } : undefined),
   };
 }
 
-/** Resolves and checks everything against the ledger file before any file is created. */
-function plan(db: Db, request: ExportJobRequest): { plan: ExportPlan; sources: PlannedSource[] } {
-  const unit = resolveUnit(db, request.unit ?? {});
-  const period = request.period === undefined ? undefined : (parsePeriod(request.period) ?? undefined);
-  const defs = request.sheets.map((s) => getLedgerDefinition(db, s.ledger));
-  const names = uniqueSheetNames(defs.map((d) => d.label));
-  const fillDate = request.fillDate ?? todayIso();
-  const sources = request.sheets.map((sheetRequest, i): PlannedSource => {
-    const def = defs[i]!;
-    const query = queryFor(def, sheetRequest, unit.id, period?.from, period?.to);
-    const title =
-      sheetRequest.title?.trim() ||
-      defaultTitle({ periodLabel: period?.label, unitName: unit.name, ledgerLabel: def.label });
+/** Counts the rows of each sheet; everything else was resolved by the caller. */
+function plan(db: Db, resolved: ResolvedExport): { plan: ExportPlan; sources: PlannedSource[] } {
+  const sources = resolved.sheets.map((sheet): PlannedSource => {
+    const query = queryFor(resolved, sheet);
+    const { def, name } = sheet;
     return {
-      def,
+      resolved: sheet,
       query,
-      texts: {
-        attachmentNo: request.attachmentNo === undefined ? undefined : request.attachmentNo + i,
-        title,
-        unitName: unit.name,
-        fillDate,
-      },
-      sheet: { ledger: def.key, label: def.label, name: names[i]!, rows: countRecords(db, query) },
+      sheet: { ledger: def.key, label: def.label, name, rows: countRecords(db, query) },
     };
   });
-  const fileName = defaultExportFileName({
-    periodLabel: period?.label,
-    ledgerLabels: defs.map((d) => d.label),
-    unitName: unit.name,
-  });
   const sheets = sources.map((s) => s.sheet);
-  return { plan: { fileName, sheets, total: sheets.reduce((sum, s) => sum + s.rows, 0) }, sources };
+  const total = sheets.reduce((sum, s) => sum + s.rows, 0);
+  return { plan: { fileName: resolved.fileName, sheets, total }, sources };
 }
 
 function* recordValues(db: Db, source: PlannedSource, mask: boolean): Generator<RecordValues> {
   for (const record of iterateRecords(db, source.query)) {
-    yield mask ? maskForPublication(source.def, record.values) : record.values;
+    yield mask ? maskForPublication(source.resolved.def, record.values) : record.values;
   }
 }
 
@@ -142,7 +116,7 @@ function writeFailure(error: unknown, tempPath: string): unknown {
 export async function runExportJob(request: ExportJobRequest, hooks: ExportJobHooks = {}): Promise<ExportJobResult> {
   const db = openReadOnly(request.dbFile, request.nativeBinding);
   try {
-    const { plan: exportPlan, sources } = plan(db, request);
+    const { plan: exportPlan, sources } = plan(db, request.export);
     hooks.onPlan?.(exportPlan);
     const output = fs.createWriteStream(request.tempPath, { flags: 'wx', mode: TEMP_FILE_MODE });
     const offsets = sources.map((_, i) => sources.slice(0, i).reduce((sum, s) => sum + s.sheet.rows, 0));
@@ -151,10 +125,10 @@ export async function runExportJob(request: ExportJobRequest, hooks: ExportJobHo
         output,
         sources.map((source): SheetSource => ({
           name: source.sheet.name,
-          def: source.def,
-          texts: source.texts,
+          def: source.resolved.def,
+          texts: source.resolved.texts,
           expectedRows: source.sheet.rows,
-          rows: recordValues(db, source, request.mask === true),
+          rows: recordValues(db, source, request.export.mask),
         })),
         {
           onRows(index, written) {

@@ -2,18 +2,38 @@
 // eslint-disable-next-line no-control-regex
 const ILLEGAL_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
-const MAX_FILE_NAME = 180;
+/**
+ * Linux and macOS take at most 255 bytes of UTF-8 in a name (85 Chinese characters); this leaves
+ * room for the extension and a " (2)" a browser may add.
+ */
+const MAX_NAME_BYTES = 240;
+
+/** Whole characters from the start of `text` that fit in `bytes` bytes of UTF-8. */
+function cutToBytes(text: string, bytes: number): string {
+  let used = 0;
+  let cut = '';
+  for (const ch of text) {
+    used += Buffer.byteLength(ch);
+    if (used > bytes) break;
+    cut += ch;
+  }
+  return cut;
+}
 
 /**
- * A file name (without folder) that every system accepts: illegal characters become "_",
- * trailing dots and spaces go, and reserved device names (CON, NUL, COM1 …) get a prefix.
+ * A file name (without folder or extension) that every system accepts: a title written on
+ * several lines becomes one, illegal characters become "_", trailing dots and spaces go,
+ * reserved device names (CON, NUL, COM1 …) get a prefix, and an empty name becomes `fallback`.
  */
-export function sanitizeFileName(name: string): string {
-  let clean = name.replace(ILLEGAL_IN_FILE_NAME, '_').replace(/\s+/g, ' ').trim();
-  clean = clean.replace(/[. ]+$/, '');
-  if (clean === '') clean = '导出';
-  if (RESERVED_NAMES.test(clean)) clean = `_${clean}`;
-  return [...clean].slice(0, MAX_FILE_NAME).join('');
+export function sanitizeFileName(name: string, fallback = '导出'): string {
+  let clean = name
+    .replace(/\s*[\r\n]+\s*/g, '')
+    .replace(ILLEGAL_IN_FILE_NAME, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  clean = cutToBytes(clean, MAX_NAME_BYTES).replace(/[. ]+$/, '');
+  if (clean === '') clean = fallback;
+  return RESERVED_NAMES.test(clean) ? `_${clean}` : clean;
 }
 
 /**

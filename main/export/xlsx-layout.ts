@@ -50,11 +50,6 @@ const IDEOGRAPHIC_SPACE = '\u3000';
 export const FOOTER_TEXT = `填表人：${IDEOGRAPHIC_SPACE.repeat(3)}审核人：${IDEOGRAPHIC_SPACE.repeat(3)}联系电话：`;
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
 
-/** "{period}{unit}{ledger}", e.g. 2019年上半年建始县高坪镇中心小学学生资助台账; the user may edit it. */
-export function defaultTitle(parts: { periodLabel?: string; unitName: string; ledgerLabel: string }): string {
-  return `${parts.periodLabel ?? ''}${parts.unitName}${parts.ledgerLabel}`;
-}
-
 export function infoLine(unitName: string, fillDate: string): string {
   return `填报单位（盖章）：${unitName} ${IDEOGRAPHIC_SPACE.repeat(2)}填报日期：${chineseDate(fillDate)}`;
 }

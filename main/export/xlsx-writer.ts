@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
-import { TaizhangError } from '../store/errors.js';
+import { cancelledError } from './export-cancelled.js';
 import { shownText, toCellValue, type CellValue } from './cell-values.js';
 import { columnPixels, fitColumnWidth, widestLine, wrappedLines } from './column-width.js';
 import {
@@ -48,10 +48,6 @@ const LINE_HEIGHT = 15;
 const ROW_PADDING = 5;
 /** Deflate level 1: the sheet XML still shrinks about sevenfold, at a fraction of level 6's time. */
 const ZIP_LEVEL = 1;
-
-export function cancelledError(): TaizhangError {
-  return new TaizhangError('cancelled', '导出已取消，未生成文件');
-}
 
 function heightFor(lines: number): number {
   return Math.max(DATA_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING);

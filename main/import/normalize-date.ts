@@ -1,10 +1,8 @@
 import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import utc from 'dayjs/plugin/utc.js';
-import { calendarDay } from '../../shared/dates.js';
+import { calendarDay, parseIsoMonth } from '../../shared/dates.js';
 import { toHalfWidth } from './text.js';
 
-dayjs.extend(customParseFormat);
 dayjs.extend(utc);
 
 /** 2019-4-12 · 2019.4.12 · 2019/4/12 · 2019年4月12日, with an optional time that is dropped. */
@@ -31,9 +29,7 @@ export function parseDateText(text: string): string | null {
 /** YYYY-MM for 2019-4, 2019.04, 2019年4月; null otherwise. */
 export function parseMonthText(text: string): string | null {
   const m = YM.exec(toHalfWidth(text).trim());
-  if (!m) return null;
-  const parsed = dayjs(`${m[1]}-${Number(m[2])}`, 'YYYY-M', true);
-  return parsed.isValid() ? parsed.format('YYYY-MM') : null;
+  return m ? parseIsoMonth(`${m[1]}-${m[2]}`) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FieldDefinition, FieldType } from '../../shared/ledger-definition.js';
+import { isScientificNotation } from '../../shared/idcard.js';
 import { isProblem, type SheetCell } from './sheet-cell.js';
 import { dateFromCell, dateFromNumber, parseDateText, parseMonthText } from './normalize-date.js';
 import { compactLabel, quote, toHalfWidth } from './text.js';
@@ -48,7 +49,7 @@ function amountText(text: string): string {
 function idCard(cell: string | number): Normalized {
   if (typeof cell === 'number') return { error: numberStoredIdMessage(numberText(cell)) };
   const t = toHalfWidth(cell).replace(/\s+/g, '').toUpperCase();
-  if (/^\d+(\.\d+)?E\+?\d+$/.test(t)) {
+  if (isScientificNotation(t)) {
     return {
       error: `${quote(t)}是 Excel 把身份证号当作数字保存后的科学计数法写法，末几位已经丢失，无法修复；请把该列设为“文本”格式，按原始证件重新录入`,
     };

@@ -4,7 +4,11 @@ import { compactLabel } from './text.js';
 /** What a row below the header is: a record, or one of the lines tables carry around their data. */
 export type RowKind = 'data' | 'blank' | 'total' | 'footer' | 'header-repeat';
 
-const TOTAL = /^(合计|小计|总计|共计|总合计)(:|\(|$)/;
+/**
+ * A total's word ends at a colon, a bracket, a figure or the cell's end, so 合计：, 合计(元) and
+ * 合计 1200 are totals but a project named 总计划… is not.
+ */
+const TOTAL = /^(合计|小计|总计|共计|总合计)(:|\(|\d|$)/;
 const SIGNERS = [
   '填表人',
   '填报人',
@@ -52,6 +56,17 @@ function isFooter(first: string): boolean {
   return SIGNERS.filter((s) => first.includes(s)).length >= 2 && SIGNERS.some((s) => first.startsWith(s));
 }
 
+/**
+ * Whether a row closes the data, by its first cells: a 合计/小计 line or a footer (填表人, 注:).
+ * Both the import and the reading of a header for a new ledger type stop or skip on it.
+ */
+export function closingKind(cells: SheetCell[]): 'total' | 'footer' | null {
+  const { texts } = leadingTexts(cells, 2);
+  // 合计 and 填表人 often sit in the 序号 column, so they are looked for before emptiness.
+  if (texts.some((t) => TOTAL.test(t))) return 'total';
+  return isFooter(texts[0] ?? '') ? 'footer' : null;
+}
+
 export interface RowContext {
   /** Columns (0-based) that hold fields or are waiting for the user to map them. */
   dataColumns: number[];
@@ -62,12 +77,10 @@ export interface RowContext {
 }
 
 export function classifyRow(cells: SheetCell[], ctx: RowContext): RowKind {
-  const { texts, filled } = leadingTexts(cells, 2);
-  // 合计 and 填表人 often sit in the 序号 column, so they are looked for before emptiness.
-  if (texts.some((t) => TOTAL.test(t))) return 'total';
-  if (isFooter(texts[0] ?? '')) return 'footer';
+  const closing = closingKind(cells);
+  if (closing) return closing;
   if (ctx.dataColumns.every((c) => isBlankCell(cells[c]))) return 'blank';
-  if (ctx.afterFooter && filled === 1) return 'footer';
+  if (ctx.afterFooter && leadingTexts(cells, 0).filled === 1) return 'footer';
   if (headerCells(cells, ctx.header) >= Math.max(2, Math.ceil(ctx.dataColumns.length / 2))) return 'header-repeat';
   return 'data';
 }

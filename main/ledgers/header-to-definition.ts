@@ -4,6 +4,7 @@ import { loadWorkbook } from '../import/workbook-file.js';
 import { WorkbookReader, type SheetRow } from '../import/sheet-reader.js';
 import { cellText, isProblem, type SheetCell } from '../import/sheet-cell.js';
 import { columnLetter } from '../import/text.js';
+import { closingKind } from '../import/row-kind.js';
 import { guessFieldType, type Sample } from './guess-field-type.js';
 import { CUSTOM_CATEGORY } from './type-editor.js';
 
@@ -26,8 +27,6 @@ const SHOWN_ROWS = 5;
 /** Rows above the header that a submitted table carries: 附件N, the unit and date line. */
 const FORM_LINE = /填报单位|填表单位|填报日期|盖章/;
 const ATTACHMENT_LINE = /^附件\s*\d*/;
-/** Rows below the data: totals and signatures. */
-const END_LINE = /^(合\s*计|总\s*计|小\s*计|填表人|审核人|制表人)/;
 const SKIPPED_COLUMN = '序号';
 
 function sampleOf(cell: SheetCell | undefined): Sample {
@@ -78,7 +77,8 @@ async function readTop(rows: AsyncGenerator<SheetRow>, where: string): Promise<S
       }
       continue;
     }
-    if (END_LINE.test(cells.find((t) => t !== '') ?? '')) break;
+    // Totals and signatures end the data, as they do when the sheet is imported.
+    if (closingKind(row.cells)) break;
     data.push(row);
     if (data.length >= SAMPLE_ROWS) break;
   }

@@ -5,15 +5,8 @@ import type { LedgerDefinition } from '../../shared/ledger-definition.js';
 import type { LedgerTypeDraft, TypeConflict } from '../../shared/ledger-type-draft.js';
 import { fieldFromDraft, fieldKeyMaker, planFields, settleFieldReferences } from './field-changes.js';
 import { checkStoredValues, rewriteStoredRecords } from './stored-values.js';
-import {
-  assertLabelFree,
-  checkDefinition,
-  insertType,
-  nextTypeKey,
-  readEditableType,
-  readType,
-  saveType,
-} from './type-store.js';
+import { assertLabelFree, checkDefinition, insertType, nextTypeKey, readEditableType, saveType } from './type-store.js';
+import { readType } from '../store/ledger-types.js';
 
 /**
  * User-defined ledger types. Every change is one transaction with one audit row, and none loses

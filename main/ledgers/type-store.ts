@@ -2,25 +2,9 @@ import type { Db } from '../store/database.js';
 import { nowIso } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
 import { LedgerDefinitionSchema, type LedgerDefinition } from '../../shared/ledger-definition.js';
+import { readType, type StoredType } from '../store/ledger-types.js';
 
-/** Reading and writing rows of ledger_types for user-defined types; built-ins are synced elsewhere. */
-
-export interface StoredType {
-  definition: LedgerDefinition;
-  builtin: boolean;
-  revision: number;
-}
-
-export function readType(db: Db, key: string): StoredType {
-  const row = db.prepare('SELECT definition, builtin, revision FROM ledger_types WHERE key = ?').get(key) as
-    { definition: string; builtin: number; revision: number } | undefined;
-  if (!row) throw new TaizhangError('not-found', `台账类型“${key}”不存在`);
-  return {
-    definition: LedgerDefinitionSchema.parse(JSON.parse(row.definition)),
-    builtin: row.builtin === 1,
-    revision: row.revision,
-  };
-}
+/** Writing rows of ledger_types for user-defined types; built-ins are synced, and every type read, in store/. */
 
 /** Built-in types ship with the program and stay as the notices define them. */
 export function readEditableType(db: Db, key: string): StoredType {

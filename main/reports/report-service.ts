@@ -17,6 +17,7 @@ import { attachmentTables } from './attachment-tables.js';
 import { writeDocx } from './docx-writer.js';
 import { renderPreviewHtml } from './html-preview.js';
 import { getActivity } from './activities.js';
+import { sanitizeFileName } from '../export/file-name.js';
 
 /** How callers name a report: its type, period and unit (by id from the UI, by name from the CLI). */
 export interface DraftRef {
@@ -182,14 +183,9 @@ export function composeDraft(db: Db, ref: DraftRef, content?: ReportContent): Co
   return composeReport(used, data, tables);
 }
 
-/** A file name from the title, without the characters Windows refuses. */
+/** A file name from the title, with its lines joined, that every system accepts. */
 export function docxFileName(title: string): string {
-  const safe = title
-    .replace(/\s*\n\s*/g, '')
-    .replace(/[\\/:*?"<>|\r\t]/g, '_')
-    .trim()
-    .slice(0, 120);
-  return `${safe || '报告'}.docx`;
+  return `${sanitizeFileName(title, '报告')}.docx`;
 }
 
 export async function draftDocx(

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import type { ReadonlyDb } from './readonly-db.js';
 import { nowIso } from './database.js';
 import { TaizhangError } from './errors.js';
 import { writeAudit } from './audit.js';
@@ -48,7 +49,7 @@ export function syncBuiltinLedgers(db: Db, definitions: LedgerDefinition[]): voi
   })();
 }
 
-export function listLedgerSummaries(db: Db, unitId?: number): LedgerSummary[] {
+export function listLedgerSummaries(db: ReadonlyDb, unitId?: number): LedgerSummary[] {
   const rows = db
     .prepare(
       `SELECT t.key, t.label, t.category, t.builtin,
@@ -59,9 +60,24 @@ export function listLedgerSummaries(db: Db, unitId?: number): LedgerSummary[] {
   return rows.map((row) => ({ ...row, builtin: row.builtin === 1 }));
 }
 
-export function getLedgerDefinition(db: Db, key: string): LedgerDefinition {
-  const row = db.prepare('SELECT definition FROM ledger_types WHERE key = ?').get(key) as
-    { definition: string } | undefined;
+/** A row of ledger_types: the definition and what decides whether and how it may be edited. */
+export interface StoredType {
+  definition: LedgerDefinition;
+  builtin: boolean;
+  revision: number;
+}
+
+export function readType(db: ReadonlyDb, key: string): StoredType {
+  const row = db.prepare('SELECT definition, builtin, revision FROM ledger_types WHERE key = ?').get(key) as
+    { definition: string; builtin: number; revision: number } | undefined;
   if (!row) throw new TaizhangError('not-found', `台账类型“${key}”不存在`);
-  return LedgerDefinitionSchema.parse(JSON.parse(row.definition));
+  return {
+    definition: LedgerDefinitionSchema.parse(JSON.parse(row.definition)),
+    builtin: row.builtin === 1,
+    revision: row.revision,
+  };
+}
+
+export function getLedgerDefinition(db: ReadonlyDb, key: string): LedgerDefinition {
+  return readType(db, key).definition;
 }

@@ -1,12 +1,10 @@
 import { parsePeriod } from '../../../../shared/period.js';
+import { defaultExportTitle as titleOf } from '../../../../shared/export-title.js';
 
-/**
- * The table title the core uses when none is given: "{期间}{单位}{台账名称}", e.g.
- * 2019年上半年建始县高坪镇中心小学学生资助台账. Shown in the dialog so the user can edit it.
- */
+/** The title the core will give the table, for the period code the page holds; the user may edit it. */
 export function defaultExportTitle(parts: { period?: string; unitName: string; ledgerLabel: string }): string {
-  const label = parts.period ? (parsePeriod(parts.period)?.label ?? '') : '';
-  return `${label}${parts.unitName}${parts.ledgerLabel}`;
+  const periodLabel = parts.period ? parsePeriod(parts.period)?.label : undefined;
+  return titleOf({ periodLabel, unitName: parts.unitName, ledgerLabel: parts.ledgerLabel });
 }
 
 /** "2019年上半年（2019-01-01 至 2019-06-30）", or 全部期间 when no period is set. */
