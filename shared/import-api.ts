@@ -10,16 +10,22 @@ export const IMPORT_PREVIEW_ROWS = 1000;
 const id = z.number().int().positive();
 const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
+const fileName = z.string().trim().min(1).max(255);
+/** The .xlsx bytes, base64: the UI reads the file the user picked and never sends a path. */
+const fileData = z
+  .string()
+  .max(Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4, `文件不能超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码');
+
 /** Which file, which ledger, and how its columns map: the same for preview, commit and rejected rows. */
 const request = {
   ledger: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
   unitId: id.optional(),
-  fileName: z.string().trim().min(1).max(255),
-  /** The .xlsx bytes, base64: the UI reads the file the user picked and never sends a path. */
-  data: z
-    .string()
-    .max(Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4, `文件不能超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
+  /** A file opened with import.open: its bytes stay in the app, so a new mapping sends only this. */
+  fileId: z.uuid('文件编号不正确').optional(),
+  /** Or the file itself, sent with each request (the tests, scripts). */
+  fileName: fileName.optional(),
+  data: fileData.optional(),
   sheet: z.string().max(31).optional(),
   /** Header text → field key; null leaves the column out. Remembered for the header layout on commit. */
   mapping: z
@@ -36,6 +42,15 @@ const request = {
     .refine((fill) => Object.keys(fill).length <= 200, '统一填写的字段不能超过 200 个')
     .optional(),
 };
+
+/** A request names its file one way: by the id import.open gave, or with its name and bytes. */
+function oneFile<T extends z.ZodObject>(schema: T) {
+  return schema.refine(
+    (r: { fileId?: string; fileName?: string; data?: string }) =>
+      r.fileId !== undefined ? r.data === undefined : r.data !== undefined && r.fileName !== undefined,
+    '请求应给出已打开文件的编号，或文件名和文件内容，二者只选其一',
+  );
+}
 
 const cellError = z.object({
   column: z.string().nullable(),
@@ -76,8 +91,16 @@ export const ImportStatusSchema = z.object({
 });
 
 export const IMPORT_API = {
+  /**
+   * Keeps a workbook in the app for the previews, the import and the rejected-rows download that
+   * follow, each of which then names it by fileId. A few are kept, each for half an hour unused.
+   */
+  'import.open': {
+    input: z.object({ fileName, data: fileData }).strict(),
+    output: z.object({ fileId: z.string(), fileName: z.string(), size: z.number() }),
+  },
   'import.preview': {
-    input: z.object(request).strict(),
+    input: oneFile(z.object(request).strict()),
     output: z.object({
       fileName: z.string(),
       sheet: z.string(),
@@ -131,19 +154,19 @@ export const IMPORT_API = {
     }),
   },
   'import.commit': {
-    input: z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict(),
+    input: oneFile(z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict()),
     output: importOutcome,
   },
   /** The same import as a job the UI follows: progress as the sheet is read, and a way to stop it. */
   'import.start': {
-    input: z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict(),
+    input: oneFile(z.object({ ...request, allowDuplicates: z.boolean().default(false) }).strict()),
     output: z.object({ jobId: z.string() }),
   },
   'import.status': { input: jobRef, output: ImportStatusSchema },
   /** Stops a running import; answers once it has rolled back (nothing written) and its thread has ended. */
   'import.cancel': { input: jobRef, output: ImportStatusSchema },
   'import.rejectedXlsx': {
-    input: z.object(request).strict(),
+    input: oneFile(z.object(request).strict()),
     output: z.object({ fileName: z.string(), base64: z.string(), size: z.number(), count: z.number() }),
   },
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TaizhangError } from '../store/errors.js';
 import { exportLedgerXlsx } from './export-xlsx.js';
-import type { ExportJobRequest } from './job-request.js';
+import type { ExportJobStart } from './job-request.js';
 import type { FinishedExport } from './delivery.js';
 import { removeQuietly } from './atomic-file.js';
 import { exportsFolderPrefix } from './temp-registry.js';
@@ -71,7 +71,7 @@ export class ExportJobs {
     return this.folderPath;
   }
 
-  start(request: ExportJobRequest): { jobId: string; fileName: string } {
+  start(request: ExportJobStart): { jobId: string; fileName: string } {
     if (this.disposed) throw new TaizhangError('conflict', '程序正在关闭，无法开始新的导出');
     const maxRunning = this.options.maxRunning ?? 2;
     const running = [...this.jobs.values()].filter((j) => j.state === 'running').length;

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { TaizhangError } from '../store/errors.js';
-import { toUserError } from '../errors/user-message.js';
-import { checkExportOptions, type ExportXlsxOptions } from './export-options.js';
+import { checkExportTarget, type ExportTarget, type ExportXlsxOptions } from './export-options.js';
 import type { ExportedSheet, ExportJobRequest, ExportJobResult, ExportPlan, ExportProgress } from './export-job.js';
 import { commitTempFile, existingFileMessage, removeQuietly, tempPathIn } from './atomic-file.js';
-import { cancelledError } from './xlsx-writer.js';
-import { exportWorkerFile } from './worker-entry.js';
-import type { FromWorker, ToWorker, WorkerInput } from './worker-messages.js';
+import { cancelledError } from './export-cancelled.js';
+import { openReadOnly } from './read-only-db.js';
+import { resolveExport, type ResolvedExport } from './resolve-export.js';
+import { runExportInWorker } from './export-in-worker.js';
 
 export type { ExportXlsxOptions, SheetRequest } from './export-options.js';
 export type { ExportProgress, ExportedSheet } from './export-job.js';
@@ -26,9 +25,6 @@ export interface ExportResult {
   rows: number;
   sheets: ExportedSheet[];
 }
-
-/** How long a cancelled worker gets to stop by itself before its thread is ended. */
-const CANCEL_GRACE_MS = 5000;
 
 interface Target {
   dir: string;
@@ -56,54 +52,22 @@ function runInWorker(
   control: ExportControl,
   checkPlan: (plan: ExportPlan) => TaizhangError | null,
 ): Promise<ExportJobResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(exportWorkerFile(), { workerData: { request } satisfies WorkerInput });
-    let result: ExportJobResult | null = null;
-    let failure: TaizhangError | null = null;
-    let stopReason: TaizhangError | null = null;
-    let killTimer: NodeJS.Timeout | undefined;
+  return runExportInWorker(request, { ...control, checkPlan, cancelled: cancelledError() });
+}
 
-    const stop = (reason: TaizhangError) => {
-      if (stopReason) return;
-      stopReason = reason;
-      worker.postMessage({ type: 'cancel' } satisfies ToWorker);
-      killTimer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
-    };
-    const onAbort = () => stop(cancelledError());
-    control.signal?.addEventListener('abort', onAbort, { once: true });
+/** An export its caller has already resolved against the ledger file it holds open. */
+export interface ResolvedExportOptions extends ExportTarget {
+  export: ResolvedExport;
+}
 
-    worker.on('message', (message: FromWorker) => {
-      switch (message.type) {
-        case 'plan': {
-          const problem = checkPlan(message.plan);
-          if (problem) stop(problem);
-          break;
-        }
-        case 'progress':
-          if (!stopReason) control.onProgress?.(message.progress);
-          break;
-        case 'done':
-          result = message.result;
-          void worker.terminate();
-          break;
-        case 'error':
-          failure = new TaizhangError(message.code, message.message);
-          void worker.terminate();
-          break;
-      }
-    });
-    worker.on('error', (error) => {
-      failure ??= toUserError(error, { dbFile: request.dbFile, where: 'export worker' });
-    });
-    worker.on('exit', (code) => {
-      clearTimeout(killTimer);
-      control.signal?.removeEventListener('abort', onAbort);
-      if (stopReason) reject(stopReason);
-      else if (failure) reject(failure);
-      else if (result) resolve(result);
-      else reject(new TaizhangError('internal', `导出线程意外结束（退出码 ${code}），未生成文件`));
-    });
-  });
+/** Resolves the request against the ledger file, opened read-only for the moment it takes. */
+function resolveFromFile(options: ExportXlsxOptions): ResolvedExport {
+  const db = openReadOnly(options.dbFile, options.nativeBinding);
+  try {
+    return resolveExport(db, options);
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -111,23 +75,30 @@ function runInWorker(
  * .xlsx file. The work runs in a worker thread that reads the ledger file itself; the file appears
  * at the target only when complete, and an existing file is replaced only with `overwrite`.
  */
-export async function exportLedgerXlsx(options: ExportXlsxOptions, control: ExportControl = {}): Promise<ExportResult> {
-  checkExportOptions(options);
+export async function exportLedgerXlsx(
+  options: ExportXlsxOptions | ResolvedExportOptions,
+  control: ExportControl = {},
+): Promise<ExportResult> {
+  checkExportTarget(options);
+  const resolved = 'export' in options ? options.export : resolveFromFile(options);
   const overwrite = options.overwrite === true;
   const target = resolveTarget(options.out, overwrite);
+  const file = target.file ?? path.join(target.dir, resolved.fileName);
+  const taken = () =>
+    !overwrite && fs.existsSync(file) ? new TaizhangError('conflict', existingFileMessage(file)) : null;
+  const takenNow = taken();
+  if (takenNow) throw takenNow;
   if (control.signal?.aborted) throw cancelledError();
   const tempPath = tempPathIn(target.dir);
-  const fileFor = (fileName: string) => target.file ?? path.join(target.dir, fileName);
   try {
-    const result = await runInWorker(
-      { ...options, dbFile: path.resolve(options.dbFile), tempPath },
-      control,
-      (plan) => {
-        const file = fileFor(plan.fileName);
-        return !overwrite && fs.existsSync(file) ? new TaizhangError('conflict', existingFileMessage(file)) : null;
-      },
-    );
-    const file = fileFor(result.fileName);
+    const request = {
+      dbFile: path.resolve(options.dbFile),
+      nativeBinding: options.nativeBinding,
+      export: resolved,
+      tempPath,
+    };
+    // Checked again once the rows are counted: the name may have been taken meanwhile.
+    const result = await runInWorker(request, control, taken);
     commitTempFile(tempPath, file, overwrite);
     return { file, rows: result.rows, sheets: result.sheets };
   } finally {

@@ -1,17 +1,13 @@
-import type { ExportJobRequest, ExportJobResult, ExportPlan, ExportProgress } from './export-job.js';
-import type { ErrorCode } from '../store/errors.js';
+import type { ExportJobRequest, ExportPlan, ExportProgress } from './export-job.js';
 
-/** What the export worker is started with (as workerData). */
+/** What the export thread is given for one job. */
 export interface WorkerInput {
   request: ExportJobRequest;
 }
 
-/** Parent → worker. */
-export type ToWorker = { type: 'cancel' };
-
-/** Worker → parent. Errors travel as values: a TaizhangError's code and Chinese message. */
-export type FromWorker =
-  | { type: 'plan'; plan: ExportPlan }
-  | { type: 'progress'; progress: ExportProgress }
-  | { type: 'done'; result: ExportJobResult }
-  | { type: 'error'; code: ErrorCode; message: string };
+/**
+ * What the export thread says while it works: its plan once (the file name and the rows to
+ * write, so the parent can refuse a target that exists before anything is written), then rows
+ * written every few hundred.
+ */
+export type ExportWorkerProgress = { plan: ExportPlan } | { progress: ExportProgress };

@@ -3,7 +3,6 @@ import type { ApiOutput } from '../../shared/api.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { resolveUnit } from '../store/units.js';
 import type { GivenMapping } from './header-match.js';
-import { TaizhangError } from '../store/errors.js';
 import { importRecords } from './import-commit.js';
 import {
   conflictLines,
@@ -14,32 +13,29 @@ import {
   type ImportWatch,
 } from './import-plan.js';
 import { previewOf, type Preview } from './import-preview.js';
-import { rejectedXlsxBuffer, writeRejectedFile } from './rejected-export.js';
+import { rejectedXlsxBuffer } from './rejected-export.js';
 import { cellErrorLine } from './row-check.js';
+import type { ImportReport } from './import-outcome.js';
+
+export type { ImportReport } from './import-outcome.js';
 
 type RejectedLines = ApiOutput<'import.commit'>['rejected'];
 
 /** What to do with the plan once it is made. */
 export type ImportAction =
   | { kind: 'preview' }
-  | { kind: 'commit'; allowDuplicates: boolean }
-  | { kind: 'rejectedXlsx' }
-  /** The CLI's run: commit unless dryRun, and write the rejected rows to rejectedOut when given. */
-  | { kind: 'cli'; dryRun: boolean; allowDuplicates: boolean; rejectedOut?: string };
+  /** Reads the whole sheet and reports what an import would do, writing nothing. */
+  | { kind: 'check'; allowDuplicates: boolean; rejectedXlsx?: boolean }
+  /** Writes the good rows unless something blocks the import. */
+  | { kind: 'commit'; allowDuplicates: boolean; rejectedXlsx?: boolean }
+  | { kind: 'rejectedXlsx' };
 
+/** What a check or a commit did. `blocking` non-empty means nothing was written. */
 export interface ImportOutputs {
   preview: Preview;
-  commit: ApiOutput<'import.commit'>;
+  check: ImportReport;
+  commit: ImportReport;
   rejectedXlsx: ApiOutput<'import.rejectedXlsx'>;
-  /** `blocking` non-empty means nothing was written and nothing else was done. */
-  cli: {
-    blocking: string[];
-    warnings: string[];
-    imported: number;
-    skipped: number;
-    rejected: RejectedLines;
-    conflicts: ApiOutput<'import.commit'>['conflicts'];
-  };
 }
 
 export interface ImportJobRequest<A extends ImportAction = ImportAction> {
@@ -51,8 +47,11 @@ export interface ImportJobRequest<A extends ImportAction = ImportAction> {
   ledger: string;
   /** By id (the UI), by name (the CLI), or the current unit. */
   unit: { id?: number; name?: string };
-  /** The workbook: its bytes as base64 (as the API receives them), or a path (the CLI). */
-  source: { base64: string; fileName: string } | { path: string };
+  /**
+   * The workbook: its bytes as base64 (as the API receives them), bytes kept by the host and
+   * shared with the import thread (import.open), or a path (the CLI).
+   */
+  source: { base64: string; fileName: string } | { shared: SharedArrayBuffer; fileName: string } | { path: string };
   sheet?: string;
   mapping?: GivenMapping[];
   fill?: Record<string, string>;
@@ -61,10 +60,6 @@ export interface ImportJobRequest<A extends ImportAction = ImportAction> {
 
 function rejectedLines(plan: ImportPlan): RejectedLines {
   return plan.rejected.map((r) => ({ row: r.row, errors: r.errors.map(cellErrorLine) }));
-}
-
-function blocked(plan: ImportPlan): TaizhangError {
-  return new TaizhangError('validation', `未导入任何记录：${plan.blocking.join('；')}`);
 }
 
 async function act(
@@ -77,18 +72,23 @@ async function act(
   switch (action.kind) {
     case 'preview':
       return previewOf(await planImport(db, request));
+    case 'check':
     case 'commit': {
-      const { plan, result } = await importRecords(db, request, {
-        operator,
-        allowDuplicates: action.allowDuplicates,
-        watch,
-      });
-      if (!result) throw blocked(plan);
+      const { plan, result } =
+        action.kind === 'check'
+          ? { plan: await planImport(db, request), result: null }
+          : await importRecords(db, request, { operator, allowDuplicates: action.allowDuplicates, watch });
+      const counts = planCounts(plan, action.allowDuplicates);
+      const said = { blocking: plan.blocking, warnings: plan.warnings };
+      if (plan.blocking.length > 0)
+        return { ...said, imported: 0, skipped: counts.skipped, rejected: [], conflicts: [] };
       return {
-        imported: result.imported,
-        skipped: result.skipped,
+        ...said,
+        imported: result ? result.imported : counts.toImport,
+        skipped: result ? result.skipped : counts.skipped,
         rejected: rejectedLines(plan),
         conflicts: conflictLines(plan),
+        ...(action.rejectedXlsx ? { rejectedXlsx: await rejectedXlsxBuffer(plan) } : {}),
       };
     }
     case 'rejectedXlsx': {
@@ -100,21 +100,6 @@ async function act(
         base64: bytes.toString('base64'),
         size: bytes.length,
         count: plan.rejected.length + plan.conflicts.length,
-      };
-    }
-    case 'cli': {
-      const { plan, result } = action.dryRun
-        ? { plan: await planImport(db, request), result: null }
-        : await importRecords(db, request, { operator, allowDuplicates: action.allowDuplicates, watch });
-      const counts = planCounts(plan, action.allowDuplicates);
-      const summary = { blocking: plan.blocking, warnings: plan.warnings, skipped: counts.skipped };
-      if (plan.blocking.length > 0) return { ...summary, imported: 0, rejected: [], conflicts: [] };
-      if (action.rejectedOut) await writeRejectedFile(plan, action.rejectedOut);
-      return {
-        ...summary,
-        imported: result ? result.imported : counts.toImport,
-        rejected: rejectedLines(plan),
-        conflicts: conflictLines(plan),
       };
     }
   }
@@ -138,7 +123,11 @@ export async function runImportJob<A extends ImportAction>(
       source:
         'path' in source
           ? { path: source.path }
-          : { bytes: Buffer.from(source.base64, 'base64'), name: path.basename(source.fileName) },
+          : {
+              // A shared file is read where it lies; its memory stays the host's.
+              bytes: 'shared' in source ? Buffer.from(source.shared) : Buffer.from(source.base64, 'base64'),
+              name: path.basename(source.fileName),
+            },
       sheet: request.sheet,
       mapping: request.mapping,
       fill: request.fill,

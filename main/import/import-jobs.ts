@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiOutput } from '../../shared/api.js';
 import { TaizhangError } from '../store/errors.js';
-import type { ImportJobRequest } from './import-job.js';
-import { runImportInWorker } from './import-in-worker.js';
+import { importOutcome, runImportInWorker, type ImportJobRequest } from './import-in-worker.js';
+import { OpenFiles } from './open-files.js';
 
 export type ImportStatus = ApiOutput<'import.status'>;
 type CommitRequest = ImportJobRequest<{ kind: 'commit'; allowDuplicates: boolean }>;
@@ -27,6 +27,8 @@ function notFound(jobId: string): TaizhangError {
  * back. One import writes at a time: the ledger file has one writer.
  */
 export class ImportJobs {
+  /** The workbooks the page has opened (import.open), read by its previews and imports. */
+  readonly files = new OpenFiles();
   private readonly jobs = new Map<string, Job>();
   private disposed = false;
 
@@ -44,18 +46,20 @@ export class ImportJobs {
         status.rowsRead = p.rowsRead;
         status.fraction = p.fraction;
       },
-    }).then(
-      (outcome) => {
-        status.state = 'done';
-        status.fraction = 1;
-        status.outcome = outcome;
-      },
-      (error: unknown) => {
-        const cancelled = error instanceof TaizhangError && error.code === 'cancelled';
-        status.state = cancelled ? 'cancelled' : 'failed';
-        if (!cancelled) status.error = error instanceof TaizhangError ? error.message : `导入失败：${String(error)}`;
-      },
-    );
+    })
+      .then(importOutcome)
+      .then(
+        (outcome) => {
+          status.state = 'done';
+          status.fraction = 1;
+          status.outcome = outcome;
+        },
+        (error: unknown) => {
+          const cancelled = error instanceof TaizhangError && error.code === 'cancelled';
+          status.state = cancelled ? 'cancelled' : 'failed';
+          if (!cancelled) status.error = error instanceof TaizhangError ? error.message : `导入失败：${String(error)}`;
+        },
+      );
     this.jobs.set(jobId, { status, controller, settled });
     this.forgetOldest();
     return { jobId };
@@ -76,6 +80,7 @@ export class ImportJobs {
   /** Stops whatever runs (the app is quitting); nothing half-written stays behind. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.files.dispose();
     for (const job of this.jobs.values()) if (job.status.state === 'running') job.controller.abort();
     await Promise.all([...this.jobs.values()].map((j) => j.settled));
   }

@@ -1,9 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { serveJobs } from '../jobs/serve-job.js';
 import { TaizhangError } from '../store/errors.js';
 import { toUserError } from '../errors/user-message.js';
 import { runImportJob } from './import-job.js';
 import { proposeFromBase64 } from '../ledgers/header-to-definition.js';
-import type { FromImportWorker, ImportWorkerInput, ToImportWorker } from './worker-messages.js';
+import type { ImportWorkerInput, ImportWorkerProgress } from './worker-messages.js';
 
 /*
  * The import worker: reads, checks and (when asked) writes one workbook in its own thread, so a
@@ -13,36 +13,27 @@ import type { FromImportWorker, ImportWorkerInput, ToImportWorker } from './work
  * the API's thread.
  */
 
-const port = parentPort;
-if (!port) throw new Error('import-worker must be started as a worker thread');
+function dbFileOf(input: ImportWorkerInput): string | undefined {
+  return 'request' in input ? input.request.dbFile : undefined;
+}
 
-const send = (message: FromImportWorker) => port.postMessage(message);
-
-const cancel = new AbortController();
-port.on('message', (message: ToImportWorker) => {
-  if (message.type === 'cancel') cancel.abort();
-});
-
-async function main(): Promise<void> {
-  const input = workerData as ImportWorkerInput;
-  const dbFile = 'request' in input ? input.request.dbFile : undefined;
+async function run(
+  input: ImportWorkerInput,
+  signals: { signal: AbortSignal; onProgress(p: ImportWorkerProgress): void },
+) {
   try {
-    const output =
-      'header' in input
-        ? await proposeFromBase64(input.header.data, input.header.fileName, input.header.sheet)
-        : await runImportJob(input.request, {
-            signal: cancel.signal,
-            onProgress: (p) => send({ type: 'progress', ...p }),
-          });
-    send({ type: 'done', output });
+    if ('header' in input) return await proposeFromBase64(input.header.data, input.header.fileName, input.header.sheet);
+    return await runImportJob(input.request, signals);
   } catch (error) {
-    if (error instanceof TaizhangError) send({ type: 'error', code: error.code, message: error.message });
-    else {
-      const failure = toUserError(error, { dbFile, where: 'import worker' });
-      send({ type: 'error', code: failure.code, message: `导入失败，未导入任何记录：${failure.message}` });
-    }
+    if (error instanceof TaizhangError) throw error;
+    // Whatever failed, the import's one transaction was never committed: the line says so.
+    const failure = toUserError(error, { dbFile: dbFileOf(input), where: 'import worker' });
+    throw new TaizhangError(failure.code, `导入失败，未导入任何记录：${failure.message}`);
   }
 }
 
-// The parent ends the thread once it has the final message.
-void main();
+serveJobs(run, (input) => ({
+  dbFile: dbFileOf(input),
+  where: 'import worker',
+  fallback: '导入失败，未导入任何记录：请重试',
+}));

@@ -91,7 +91,7 @@ try {
       ledger,
       unit: { id: unit.id },
       source: { path: file },
-      action: { kind: 'cli', dryRun: false, allowDuplicates: false },
+      action: { kind: 'commit', allowDuplicates: false },
     });
     report = {
       mode,

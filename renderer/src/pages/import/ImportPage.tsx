@@ -18,6 +18,7 @@ import { ImportProgressView } from './ImportProgressView.js';
 import { importRequest, type ColumnChoices, type FillChoices } from './importRequest.js';
 import { useImportJob } from './useImportJob.js';
 import { useImportPreview } from './useImportPreview.js';
+import { useOpenedFile } from './useOpenedFile.js';
 import './import.css';
 
 /** Pick a file, check the preview and the column choices, then import the good rows in one go. */
@@ -33,11 +34,16 @@ function ImportWorkspace({ definition }: { definition: LedgerDefinition }) {
   const job = useImportJob();
   const phase = job.state.phase;
   const committing = phase === 'starting' || phase === 'running' || phase === 'cancelling';
+  const opened = useOpenedFile(file);
+  const { fileId } = opened;
   const request = useMemo(
-    () => (file ? importRequest(definition.key, file, sheet, choices, fill) : null),
-    [definition.key, file, sheet, choices, fill],
+    () => (fileId ? importRequest(definition.key, fileId, sheet, choices, fill) : null),
+    [definition.key, fileId, sheet, choices, fill],
   );
-  const { preview, error, loading } = useImportPreview(request);
+  const previewed = useImportPreview(request);
+  const { preview } = previewed;
+  const loading = opened.loading || previewed.loading;
+  const error = opened.error ?? previewed.error;
   const ledgerHref = hrefOf({ name: 'ledger', key: definition.key });
 
   const start = (picked: PickedXlsx | null) => {

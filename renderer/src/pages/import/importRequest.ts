@@ -1,5 +1,4 @@
 import type { ApiInput, ApiOutput } from '../../../../shared/api.js';
-import type { PickedXlsx } from '../../components/xlsxFiles.js';
 
 export type ImportRequest = ApiInput<'import.preview'>;
 export type ImportPreview = ApiOutput<'import.preview'>;
@@ -14,10 +13,13 @@ export type ColumnChoices = Record<string, string | null>;
 /** 本列统一填写 by field key: the value for every row; "" withdraws one remembered for the layout. */
 export type FillChoices = Record<string, string>;
 
-/** One request serves preview, commit and the rejected-rows download, so all three read the file alike. */
+/**
+ * One request serves preview, commit and the rejected-rows download, so all three read the file
+ * alike: the one opened before (useOpenedFile), named by its id.
+ */
 export function importRequest(
   ledger: string,
-  file: PickedXlsx,
+  fileId: string,
   sheet: string | undefined,
   choices: ColumnChoices,
   fill: FillChoices = {},
@@ -25,8 +27,7 @@ export function importRequest(
   const mapping = Object.entries(choices).map(([header, field]) => ({ header, field }));
   return {
     ledger,
-    fileName: file.name,
-    data: file.data,
+    fileId,
     ...(sheet ? { sheet } : {}),
     ...(mapping.length > 0 ? { mapping } : {}),
     ...(Object.keys(fill).length > 0 ? { fill } : {}),
