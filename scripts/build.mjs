@@ -1,42 +1,19 @@
 // Builds everything the app runs: the CLI and browser host (dist/cli.js), the Electron main
 // process and preload (dist/electron/), and the renderer (dist/renderer/, by Vite).
+import fs from 'node:fs';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { NODE_COMMON as common, WORKER_ENTRIES, cliBundleOptions } from './node-entries.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-};
-
-await build({
-  ...common,
-  // The workers sit beside the CLI: main/export/worker-entry.ts, main/import/worker-entry.ts,
-  // main/reports/report-in-worker.ts and main/archive/archive-in-worker.ts look there.
-  entryPoints: {
-    cli: 'main/cli/main.ts',
-    'export-worker': 'main/export/export-worker.ts',
-    'import-worker': 'main/import/import-worker.ts',
-    'report-worker': 'main/reports/report-worker.ts',
-    'archive-worker': 'main/archive/archive-worker.ts',
-  },
-  format: 'esm',
-  outdir: 'dist',
-  // Dependencies load from node_modules at run time (better-sqlite3 is native).
-  packages: 'external',
-});
+// Chunks are named by their content: those of earlier builds would pile up in dist/ (and the installer).
+for (const name of fs.existsSync('dist') ? fs.readdirSync('dist') : []) {
+  if (name.startsWith('chunk-')) fs.rmSync(`dist/${name}`);
+}
+await build(cliBundleOptions('dist'));
 
 await build({
   ...common,
-  entryPoints: {
-    main: 'main/electron/main.ts',
-    'export-worker': 'main/export/export-worker.ts',
-    'import-worker': 'main/import/import-worker.ts',
-    'report-worker': 'main/reports/report-worker.ts',
-    'archive-worker': 'main/archive/archive-worker.ts',
-  },
+  entryPoints: { main: 'main/electron/main.ts', ...WORKER_ENTRIES },
   format: 'cjs',
   outdir: 'dist/electron',
   outExtension: { '.js': '.cjs' },

@@ -129,13 +129,13 @@ describe('evidence files on records', () => {
     expect(storedFiles(s)).toEqual([]);
   });
 
-  it('the CLI attaches and lists, and says in one Chinese line what is wrong', () => {
+  it('the CLI attaches and lists, and says in one Chinese line what is wrong', async () => {
     const s = (store = tempStore());
     const id = activity(s, '扶贫日');
     s.db.close();
     const photo = path.join(s.dir, '合影.png');
     fs.writeFileSync(photo, randomBytes(5000));
-    const attached = runCli([
+    const attached = await runCli([
       'attach',
       '--db',
       s.file,
@@ -150,9 +150,9 @@ describe('evidence files on records', () => {
     ]);
     expect(attached.code, attached.stderr).toBe(0);
     expect(JSON.parse(attached.stdout)).toMatchObject({ name: '合影.png', size: 5000, mime: 'image/png' });
-    const listed = runCli(['attachments', '--db', s.file, '--record', String(id), '--json']);
+    const listed = await runCli(['attachments', '--db', s.file, '--record', String(id), '--json']);
     expect(JSON.parse(listed.stdout)).toHaveLength(1);
-    const missing = runCli([
+    const missing = await runCli([
       'attach',
       '--db',
       s.file,

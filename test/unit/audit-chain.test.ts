@@ -6,9 +6,8 @@ import { findChainBreak } from '../../main/store/audit-chain.js';
 import { verifyLedger } from '../../main/archive/four-checks.js';
 import { createRecord, deleteRecord, updateRecord } from '../../main/store/records.js';
 import { openStore } from '../../main/store/index.js';
-import { MIGRATIONS } from '../../main/store/migrations.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
-import { oldLedgerFile } from '../helpers/old-ledger.js';
+import { oldLedgerFile, versionBefore } from '../helpers/old-ledger.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const aid = {
@@ -80,11 +79,11 @@ describe('the audit log as a hash chain', () => {
     }
   });
 
-  it('the CLI verify fails on an altered row', () => {
+  it('the CLI verify fails on an altered row', async () => {
     const s = auditedLedger();
     s.db.close();
     behindTheApp(s.file, `UPDATE audit_log SET at = '2019-01-01T00:00:00.000Z' WHERE id = 1`);
-    const cli = runCli(['verify', '--db', s.file]);
+    const cli = await runCli(['verify', '--db', s.file]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('[真实性] 修改记录未被改动：不通过');
   }, 30_000);
@@ -92,7 +91,7 @@ describe('the audit log as a hash chain', () => {
   it('a ledger from before the chain is chained when opened, and holds', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.db');
-    const before = MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN prev_hash'));
+    const before = versionBefore('ADD COLUMN prev_hash');
     oldLedgerFile(file, before, [aid]);
     behindTheApp(
       file,

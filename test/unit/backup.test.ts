@@ -9,6 +9,7 @@ import { restoreBackup } from '../../main/archive/restore-backup.js';
 import { fillDemo } from '../../main/demo/index.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = '县教育局2019备份';
@@ -186,14 +187,10 @@ describe('backup and restore', () => {
     s.db.close();
     const dir = tempDir();
     const out = path.join(dir, 'daily.tzbak');
-    const first = runCli(['backup', '--db', s.file, '--out', out]);
+    const first = await runCli(['backup', '--db', s.file, '--out', out]);
     expect(first.code, first.stderr).toBe(0);
     const before = sha(out);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'main/cli/main.ts', 'backup', '--db', s.file, '--out', out, '--force'],
-      { cwd: repo, stdio: 'ignore' },
-    );
+    const child = spawnCli(['backup', '--db', s.file, '--out', out, '--force'], { stdio: 'ignore' });
     const killed = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, signal) => resolve(signal)));
     // Kill it once its temporary file has grown past the ledger snapshot, into the evidence.
     for (;;) {
@@ -213,7 +210,7 @@ describe('backup and restore', () => {
     const leftovers = () =>
       [dir, s.dir].flatMap((d) => fs.readdirSync(d).filter((name) => name.startsWith('.~taizhang-')));
     expect(leftovers().length).toBeGreaterThan(0);
-    expect(runCli(['stats', '--db', s.file]).code).toBe(0);
+    expect((await runCli(['stats', '--db', s.file])).code).toBe(0);
     expect(leftovers()).toEqual([]);
     const target = path.join(dir, 'after-kill.db');
     await restoreBackup({ inFile: out, dbFile: target });
@@ -223,26 +220,26 @@ describe('backup and restore', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
-  it('the CLI backs up and restores, and says in one Chinese line why it refuses', () => {
+  it('the CLI backs up and restores, and says in one Chinese line why it refuses', async () => {
     const s = demoLedger();
     s.db.close();
     const dir = tempDir();
     const out = path.join(dir, 'cli.tzbak');
     const passwordFile = path.join(dir, 'pw.txt');
     fs.writeFileSync(passwordFile, `${PASSWORD}\n`);
-    const made = runCli(['backup', '--db', s.file, '--out', out, '--password-file', passwordFile]);
+    const made = await runCli(['backup', '--db', s.file, '--out', out, '--password-file', passwordFile]);
     expect(made.code, made.stderr).toBe(0);
     expect(JSON.parse(made.stdout)).toMatchObject({ encrypted: true, attachments: 2 });
-    const again = runCli(['backup', '--db', s.file, '--out', out]);
+    const again = await runCli(['backup', '--db', s.file, '--out', out]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^错误：文件已存在，未作覆盖/);
-    const noPassword = runCli(['restore', '--in', out, '--db', path.join(dir, 'x.db')], {
+    const noPassword = await runCli(['restore', '--in', out, '--db', path.join(dir, 'x.db')], {
       TAIZHANG_BACKUP_PASSWORD: '',
     });
     expect(noPassword.code).toBe(1);
     expect(noPassword.stderr.trim().split('\n')).toHaveLength(1);
     expect(noPassword.stderr).toMatch(/需要备份密码/);
-    const restored = runCli(['restore', '--in', out, '--db', path.join(dir, 'y.db')], {
+    const restored = await runCli(['restore', '--in', out, '--db', path.join(dir, 'y.db')], {
       TAIZHANG_BACKUP_PASSWORD: PASSWORD,
     });
     expect(restored.code, restored.stderr).toBe(0);

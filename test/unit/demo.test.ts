@@ -169,11 +169,11 @@ describe('taizhang demo', () => {
     expect(povertyDay.some((r) => r.recordDate === '2019-10-17')).toBe(true);
   });
 
-  it('gives exactly --rows N student-aid records from the command line', () => {
+  it('gives exactly --rows N student-aid records from the command line', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'demo.db');
-    expect(runCli(['init', '--db', file, '--unit', '建始县高坪镇中心小学']).code).toBe(0);
-    const result = runCli(['demo', '--db', file, '--rows', '7']);
+    expect((await runCli(['init', '--db', file, '--unit', '建始县高坪镇中心小学'])).code).toBe(0);
+    const result = await runCli(['demo', '--db', file, '--rows', '7']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)['student-aid']).toBe(7);

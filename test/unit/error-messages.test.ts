@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { spawnCliSync } from '../helpers/spawn-cli.js';
 import { dispatch, type ApiContext } from '../../main/api.js';
 import { MESSAGE_MAX_CHARS, UNKNOWN_FAILURE, userMessage } from '../../main/errors/user-message.js';
 import { idCardCheckChar } from '../../shared/idcard.js';
-
-const repo = path.resolve(import.meta.dirname, '../..');
 
 /**
  * One line, at most the cap, with Chinese in it and no English word once the paths it names are
@@ -189,27 +187,21 @@ describe('the CLI on real files', () => {
     // Root writes through 0444; the file is read-only to anyone else, so the CLI runs as nobody then.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) fs.chmodSync(store.dir, 0o777);
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'main/cli/main.ts', 'demo', '--db', store.file, '--rows', '3'],
-      {
-        cwd: repo,
-        encoding: 'utf8',
-        timeout: 120_000,
-        ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: store.dir } } : {}),
-      },
+    const result = spawnCliSync(
+      ['demo', '--db', store.file, '--rows', '3'],
+      asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: store.dir } } : {},
     );
     const message = cliMessage({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr });
     expect(message).toBe(`台账文件 ${store.file} 是只读的，无法保存：请检查文件权限或换一个位置`);
     expectOneChineseLine(message);
   });
 
-  it('says the ledger file is busy while another program holds the write lock', () => {
+  it('says the ledger file is busy while another program holds the write lock', async () => {
     store.db.close();
     const other = new Database(store.file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const message = cliMessage(runCli(['demo', '--db', store.file, '--rows', '3']));
+      const message = cliMessage(await runCli(['demo', '--db', store.file, '--rows', '3']));
       expect(message).toContain(`台账文件 ${store.file} 正被其他操作或程序占用`);
       expectOneChineseLine(message);
     } finally {
@@ -218,16 +210,18 @@ describe('the CLI on real files', () => {
     }
   });
 
-  it('says which part of an export path is a file, not a folder', () => {
+  it('says which part of an export path is a file, not a folder', async () => {
     const blocker = path.join(store.dir, 'passwd');
     fs.writeFileSync(blocker, 'root:x:0:0\n');
     const out = path.join(blocker, 'x.xlsx');
-    const xlsx = cliMessage(runCli(['export', 'xlsx', '--db', store.file, '--ledger', 'student-aid', '--out', out]));
+    const xlsx = cliMessage(
+      await runCli(['export', 'xlsx', '--db', store.file, '--ledger', 'student-aid', '--out', out]),
+    );
     expect(xlsx).toBe(`无法使用 ${out}：其中的 ${blocker} 是文件而不是文件夹，请换一个位置`);
     expectOneChineseLine(xlsx);
     const docxOut = path.join(blocker, 'x.docx');
     const docx = cliMessage(
-      runCli([
+      await runCli([
         'export',
         'docx',
         '--db',
@@ -243,7 +237,7 @@ describe('the CLI on real files', () => {
     expect(docx).toContain(`其中的 ${blocker} 是文件而不是文件夹`);
     expectOneChineseLine(docx);
     const dbInFile = path.join(blocker, 'new.db');
-    const init = cliMessage(runCli(['init', '--db', dbInFile, '--unit', '测试小学']));
+    const init = cliMessage(await runCli(['init', '--db', dbInFile, '--unit', '测试小学']));
     expect(init).toContain(blocker);
     expectOneChineseLine(init);
   });

@@ -11,7 +11,7 @@ import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
 import { contentDisposition } from '../../main/host/downloads.js';
 import { ExportJobs } from '../../main/export/export-jobs.js';
 import { exportJobRequest } from '../../main/export/job-request.js';
-import { copyIntoPlace, withXlsxExtension } from '../../main/export/copy-into-place.js';
+import { withXlsxExtension } from '../../main/export/copy-into-place.js';
 import { API } from '../../shared/api.js';
 import { parsePeriod } from '../../shared/period.js';
 import { readBook } from './export-xlsx-reader.js';
@@ -301,25 +301,6 @@ describe('the job registry itself', () => {
 });
 
 describe('saving a finished export where the user chose', () => {
-  it('copies into place, replaces only when the user agreed, and leaves no temp file', () => {
-    const dir = tempDir();
-    const source = path.join(dir, 'source.xlsx');
-    const target = path.join(dir, '学生资助台账.xlsx');
-    fs.writeFileSync(source, 'new');
-    copyIntoPlace(source, target, false);
-    expect(fs.readFileSync(target, 'utf8')).toBe('new');
-    fs.writeFileSync(source, 'newer');
-    expect(() => copyIntoPlace(source, target, false)).toThrow(`文件已存在，未作覆盖：${target}`);
-    expect(fs.readFileSync(target, 'utf8')).toBe('new');
-    copyIntoPlace(source, target, true);
-    expect(fs.readFileSync(target, 'utf8')).toBe('newer');
-    expect(fs.readdirSync(dir).sort()).toEqual(['source.xlsx', '学生资助台账.xlsx'].sort());
-    expect(() => copyIntoPlace(source, path.join(dir, 'missing', 'x.xlsx'), true)).toThrow(
-      `无法保存到 ${path.join(dir, 'missing', 'x.xlsx')}：文件夹不存在`,
-    );
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('adds .xlsx to a name typed without it, and only then', () => {
     expect(withXlsxExtension('/home/user/文档/学生资助台账')).toBe('/home/user/文档/学生资助台账.xlsx');
     expect(withXlsxExtension('D:\\报送\\台账.XLSX')).toBe('D:\\报送\\台账.XLSX');

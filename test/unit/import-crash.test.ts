@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,9 +9,8 @@ import { countRecords } from '../../main/store/record-query.js';
 import { DemoRandom } from '../../main/demo/random.js';
 import { studentAidRows } from '../../main/demo/student-aid.js';
 import { tempDir } from '../helpers/temp-store.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 import { attachmentTable, writeXlsx } from './import-xlsx-fixtures.js';
-
-const repo = path.resolve(import.meta.dirname, '../..');
 
 /** Rows the import has written so far (0 before its batch exists). */
 function rowsWritten(file: string): number {
@@ -39,23 +37,9 @@ describe('an import killed mid-way', () => {
       const values = [...studentAidRows(new DemoRandom(11), 30_000)].map((r) => r.values);
       const xlsx = await writeXlsx(dir, '资助.xlsx', [attachmentTable(def, values as never)]);
 
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'main/cli/main.ts',
-          'import',
-          'xlsx',
-          '--db',
-          file,
-          '--ledger',
-          'student-aid',
-          '--in',
-          xlsx,
-        ],
-        { cwd: repo, stdio: 'ignore' },
-      );
+      const child = spawnCli(['import', 'xlsx', '--db', file, '--ledger', 'student-aid', '--in', xlsx], {
+        stdio: 'ignore',
+      });
       const exited = new Promise<NodeJS.Signals | null>((resolve) =>
         child.on('exit', (_code, signal) => resolve(signal)),
       );

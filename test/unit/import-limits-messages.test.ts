@@ -50,10 +50,10 @@ describe('a sheet of 16,384 columns', () => {
     expect(JSON.stringify(value.warnings).length).toBeLessThan(1000);
   });
 
-  it('is one short line from the CLI', () => {
+  it('is one short line from the CLI', async () => {
     const file = path.join(store.dir, '计划.xlsx');
     fs.writeFileSync(file, widestSheet());
-    const run = runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
+    const run = await runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
     expect(run.code).toBe(1);
     expect(run.stderr.length).toBeLessThan(1000);
     expect(run.stderr).toContain(line);

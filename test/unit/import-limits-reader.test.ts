@@ -49,7 +49,7 @@ describe('the shared strings', () => {
   it('the CLI refuses the 1.4 GB bomb with the line the app gives, exit 1', async () => {
     const file = path.join(store.dir, '旧台账.xlsx');
     fs.writeFileSync(file, await sharedStringsBomb());
-    const run = runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
+    const run = await runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
       '错误：无法导入“旧台账.xlsx”：工作簿中的共享文字（xl/sharedStrings.xml）解压后超过 64 MB，文件可能已损坏或被构造，未导入任何记录',

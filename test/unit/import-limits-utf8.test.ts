@@ -49,22 +49,22 @@ describe('bytes that are not UTF-8', () => {
     expect(count()).toBe(0);
   });
 
-  it('in a worksheet: the CLI says the same and exits 1', () => {
+  it('in a worksheet: the CLI says the same and exits 1', async () => {
     const file = path.join(store.dir, '台账.xlsx');
     fs.writeFileSync(file, zipParts(workbookParts(damaged(inlineSheet([HEADER, GOOD_ROW])))));
-    const run = runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
+    const run = await runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(`错误：${sheetMessage}`);
     expect(count()).toBe(0);
   });
 
-  it('in the shared strings: the CLI names the part and exits 1', () => {
+  it('in the shared strings: the CLI names the part and exits 1', async () => {
     const strings = damaged(sharedStringsXml([...HEADER, ...GOOD_ROW]));
     const cells = (from: number) => HEADER.map((_, i) => `<c t="s"><v>${from + i}</v></c>`).join('');
     const sheet = sheetXml(`<row r="1">${cells(0)}</row><row r="2">${cells(5)}</row>`);
     const file = path.join(store.dir, '台账.xlsx');
     fs.writeFileSync(file, zipParts(workbookParts(sheet, strings)));
-    const run = runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
+    const run = await runCli(['import', 'xlsx', '--db', store.file, '--ledger', 'training-plan', '--in', file]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
       '错误：无法导入“台账.xlsx”：工作簿中的共享文字（xl/sharedStrings.xml）中有不是 UTF-8 编码的字节，文件已损坏，未导入任何记录',

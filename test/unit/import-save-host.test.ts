@@ -55,6 +55,13 @@ async function timed<T>(step: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value: result, ms: performance.now() - start };
 }
 
+// Before, each save blocked the host for SQLite's 5 s busy timeout and then failed. The bounds leave
+// room for a busy 2-core machine (the suite runs files side by side), where a thread is sometimes
+// descheduled for a few hundred milliseconds with nothing blocking it.
+const STALL_MS = 500;
+const QUICK_MS = 1000;
+const SAVE_MS = 2000;
+
 describe('saving through the browser host while an import runs', () => {
   it('saves every record in turn, never stalls the event loop, and the page still loads at once', async () => {
     const def = getLedgerDefinition(store.db, 'student-aid');
@@ -97,9 +104,9 @@ describe('saving through the browser host while an import runs', () => {
     expect(failures).toEqual([]);
     expect(state).toBe('done');
     expect(savesWhileRunning).toBeGreaterThanOrEqual(10);
-    expect(delay.max / 1e6).toBeLessThan(200);
-    expect(Math.max(...pageMs)).toBeLessThan(200);
-    expect(Math.max(...saveMs)).toBeLessThan(1000);
+    expect(delay.max / 1e6).toBeLessThan(STALL_MS);
+    expect(Math.max(...pageMs)).toBeLessThan(QUICK_MS);
+    expect(Math.max(...saveMs)).toBeLessThan(SAVE_MS);
     expect(countRecords(store.db, { ledger: 'student-aid' })).toBe(30_000);
   }, 120_000);
 });

@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/store/index.js';
-import { LEDGER_APPLICATION_ID, MIGRATIONS } from '../../main/store/migrations.js';
+import { LEDGER_APPLICATION_ID } from '../../main/store/migrations.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { runCli } from '../helpers/run-cli.js';
+import { versionBefore } from '../helpers/old-ledger.js';
+import { openUnmigrated, updateToVersion } from '../helpers/update-to-version.js';
 
 let dir: string;
 
@@ -34,9 +36,9 @@ function foreignDatabase(name: string, setup: (db: Database.Database) => void): 
   return file;
 }
 
-function expectRefusedUntouched(file: string): void {
+async function expectRefusedUntouched(file: string): Promise<void> {
   const before = snapshot();
-  const result = runCli(['stats', '--db', file]);
+  const result = await runCli(['stats', '--db', file]);
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
   const lines = result.stderr.trim().split('\n');
@@ -47,40 +49,40 @@ function expectRefusedUntouched(file: string): void {
 }
 
 describe('a file that is not a ledger', () => {
-  it('another program’s database with its own table is refused, byte for byte untouched', () => {
+  it('another program’s database with its own table is refused, byte for byte untouched', async () => {
     const file = foreignDatabase('notes.db', (db) => {
       db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('保留')");
     });
-    expectRefusedUntouched(file);
+    await expectRefusedUntouched(file);
   });
 
-  it('another program’s WAL-mode database is refused, and no -wal or -shm is left beside it', () => {
+  it('another program’s WAL-mode database is refused, and no -wal or -shm is left beside it', async () => {
     const file = foreignDatabase('wal.db', (db) => {
       db.pragma('journal_mode = WAL');
       db.exec('CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)');
     });
     expect(fs.readdirSync(dir)).toEqual(['wal.db']);
-    expectRefusedUntouched(file);
+    await expectRefusedUntouched(file);
     expect(fs.readdirSync(dir)).toEqual(['wal.db']);
   });
 
-  it('a database marked by another program is refused even when it has no tables', () => {
+  it('a database marked by another program is refused even when it has no tables', async () => {
     const file = foreignDatabase('other-app.db', (db) => db.pragma('application_id = 1'));
-    expectRefusedUntouched(file);
+    await expectRefusedUntouched(file);
   });
 
-  it('a database with user_version set and tables that look like ours plus a foreign one is refused', () => {
+  it('a database with user_version set and tables that look like ours plus a foreign one is refused', async () => {
     const file = foreignDatabase('lookalike.db', (db) => {
       db.exec('CREATE TABLE records (id INTEGER PRIMARY KEY); CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
       db.pragma('user_version = 2');
     });
-    expectRefusedUntouched(file);
+    await expectRefusedUntouched(file);
   });
 
-  it('a file that is not SQLite at all is refused untouched', () => {
+  it('a file that is not SQLite at all is refused untouched', async () => {
     const file = path.join(dir, 'notes.txt');
     fs.writeFileSync(file, '这不是数据库\n'.repeat(20));
-    expectRefusedUntouched(file);
+    await expectRefusedUntouched(file);
   });
 });
 
@@ -99,21 +101,16 @@ describe('files that are ledgers', () => {
     db.close();
   });
 
-  it('a ledger from before the mark opens with its data and gets the mark', () => {
+  it('a ledger from before the mark opens with its data and gets the mark', async () => {
     const file = path.join(dir, 'old.db');
     // Built the way an older version left it: every migration but the one that sets the mark.
-    const old = new Database(file);
-    old.pragma('journal_mode = WAL');
-    const marking = MIGRATIONS.findIndex((sql) => sql.includes('application_id'));
-    for (let version = 0; version < marking; version++) {
-      old.exec(MIGRATIONS[version]!);
-      old.pragma(`user_version = ${version + 1}`);
-    }
+    const old = openUnmigrated(file);
+    updateToVersion(old, versionBefore('application_id'));
     old
       .prepare('INSERT INTO units (name, created_at) VALUES (?, ?)')
       .run('建始县高坪镇中心小学', '2019-03-01T00:00:00Z');
     old.close();
-    const result = runCli(['ledgers', '--db', file, '--json']);
+    const result = await runCli(['ledgers', '--db', file, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const db = openStore(file);

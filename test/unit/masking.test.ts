@@ -84,7 +84,7 @@ describe('a published (公示) export through the CLI', () => {
   let out: string;
   let values: Record<string, string | number>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     store = tempStore();
     const def = getLedgerDefinition(store.db, 'student-aid');
     values = {
@@ -96,7 +96,17 @@ describe('a published (公示) export through the CLI', () => {
     createRecord(store.db, { ledger: 'student-aid', values }, '测试员');
     store.db.close();
     out = path.join(store.dir, '公示.xlsx');
-    const result = runCli(['export', 'xlsx', '--db', store.file, '--ledger', 'student-aid', '--out', out, '--mask-id']);
+    const result = await runCli([
+      'export',
+      'xlsx',
+      '--db',
+      store.file,
+      '--ledger',
+      'student-aid',
+      '--out',
+      out,
+      '--mask-id',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

@@ -88,6 +88,12 @@ async function meanwhile<T>(slow: () => Promise<Reply<T>>) {
 
 const YEAR = { type: 'half-year-summary', period: '2019', unitId: 0 };
 
+// Counting on the API thread held other requests 2.6 s and more. The bounds leave room for a busy
+// 2-core machine (the suite runs files side by side), where a thread is sometimes descheduled for
+// a few hundred milliseconds with nothing blocking it.
+const QUICK_MS = 1000;
+const STALL_MS = 500;
+
 describe('a report drafted through the browser host', () => {
   beforeAll(() => {
     YEAR.unitId = store.unit.id;
@@ -96,16 +102,16 @@ describe('a report drafted through the browser host', () => {
   it('is counted in a worker: other pages are answered at once meanwhile, and the draft is as counted here', async () => {
     const { result, slowMs, quickMs, stallMs } = await meanwhile(() => call('reports.draft', YEAR));
     expect(quickMs.length).toBeGreaterThanOrEqual(4);
-    expect(Math.max(...quickMs)).toBeLessThan(300);
-    expect(stallMs).toBeLessThan(200);
+    expect(Math.max(...quickMs)).toBeLessThan(QUICK_MS);
+    expect(stallMs).toBeLessThan(STALL_MS);
     expect(slowMs).toBeGreaterThan(Math.max(...quickMs));
     expect(result).toEqual(JSON.parse(JSON.stringify(openDraft(store.db, YEAR, '测试员'))));
   }, 60_000);
 
   it('writes its Word file and preview in a worker, the same as counted here', async () => {
     const docx = await meanwhile(() => call<{ fileName: string; base64: string; size: number }>('reports.docx', YEAR));
-    expect(Math.max(...docx.quickMs)).toBeLessThan(300);
-    expect(docx.stallMs).toBeLessThan(200);
+    expect(Math.max(...docx.quickMs)).toBeLessThan(QUICK_MS);
+    expect(docx.stallMs).toBeLessThan(STALL_MS);
     const here = await draftDocx(store.db, YEAR);
     expect(docx.result.fileName).toBe(here.fileName);
     // Packed at another moment, the zip differs in its timestamps only: the words are the same.
@@ -114,7 +120,7 @@ describe('a report drafted through the browser host', () => {
     expect(fromHost.text).toContain('学生');
 
     const preview = await meanwhile(() => call('reports.preview', { ...YEAR, highlightFigures: true }));
-    expect(Math.max(...preview.quickMs)).toBeLessThan(300);
+    expect(Math.max(...preview.quickMs)).toBeLessThan(QUICK_MS);
     expect(preview.result).toEqual(draftPreview(store.db, YEAR, undefined, { highlightFigures: true }));
 
     const records = value(

@@ -1,24 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-store.js';
 import { runCli } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 import { httpRequest } from '../helpers/http.js';
 import { tempPathIn } from '../../main/export/atomic-file.js';
 import { sweepStaleTempFiles } from '../../main/export/temp-registry.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
-
 let root: string;
 let ledger: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = tempDir();
   ledger = path.join(root, 'ledger.db');
-  expect(runCli(['init', '--db', ledger, '--unit', '建始县高坪镇中心小学']).code).toBe(0);
+  expect((await runCli(['init', '--db', ledger, '--unit', '建始县高坪镇中心小学'])).code).toBe(0);
   // Big enough that an export is still writing when it is killed.
-  expect(runCli(['demo', '--db', ledger, '--rows', '50000']).code).toBe(0);
+  expect((await runCli(['demo', '--db', ledger, '--rows', '50000'])).code).toBe(0);
 }, 120_000);
 
 afterAll(() => {
@@ -31,8 +30,7 @@ function freshTmp(): string {
 }
 
 function startCli(args: string[], tmp: string): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args], {
-    cwd: repo,
+  const child = spawnCli(args, {
     env: { ...process.env, TMPDIR: tmp },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -77,7 +75,7 @@ describe('temp files of a killed export', () => {
     await kill(child);
     expect(fs.existsSync(temp)).toBe(true);
 
-    const next = runCli(['stats', '--db', ledger], { TMPDIR: tmp });
+    const next = await runCli(['stats', '--db', ledger], { TMPDIR: tmp });
     expect(next.code).toBe(0);
     expect(fs.readdirSync(out)).toEqual([]);
   }, 120_000);
@@ -116,7 +114,7 @@ describe('temp files of a killed export', () => {
     const printed = child.output().split(token!).length - 1;
     expect(printed).toBe(1);
 
-    expect(runCli(['stats', '--db', ledger], { TMPDIR: tmp }).code).toBe(0);
+    expect((await runCli(['stats', '--db', ledger], { TMPDIR: tmp })).code).toBe(0);
     expect(fs.existsSync(folder)).toBe(false);
   }, 120_000);
 

@@ -78,22 +78,24 @@ describe('四性检测', () => {
     };
     raw.prepare(`UPDATE records SET data = json_set(data, '$.name', '') WHERE id = ?`).run(id);
     raw.close();
-    const cli = runCli(['verify', '--db', s.file]);
+    const cli = await runCli(['verify', '--db', s.file]);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain('[完整性] 必填项齐全：不通过。1 条记录缺少必填项');
     expect(cli.stdout).toContain(`学生资助台账 记录 ${id} 缺少 “姓名”`);
     expect(cli.stdout.trim().split('\n').at(-1)).toBe('检测不通过');
-    const json = runCli(['verify', '--db', s.file, '--json']);
+    const json = await runCli(['verify', '--db', s.file, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false });
   }, 30_000);
 
   it('the CLI exits 0 on a sound ledger, one line per check', async () => {
     const { s } = await ledgerWithEvidence();
     s.db.close();
-    const cli = runCli(['verify', '--db', s.file]);
+    const cli = await runCli(['verify', '--db', s.file]);
     expect(cli.code, cli.stderr).toBe(0);
     const lines = cli.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('['))).toHaveLength(6);
+    // One line per check of verifyLedger, submissions' files among them.
+    expect(lines.filter((l) => l.startsWith('['))).toHaveLength(7);
+    expect(cli.stdout).toContain('[真实性] 报送文件与报送时一致：通过');
     expect(lines.at(-1)).toBe('检测通过');
     expect(path.basename(s.file)).toBe('ledger.db');
   }, 30_000);

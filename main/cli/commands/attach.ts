@@ -1,10 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { attachEvidence } from '../../attachments/attachments.js';
-import { openPickedFile } from '../../attachments/evidence-store.js';
-import { getRecord } from '../../store/records.js';
 import { TaizhangError } from '../../store/errors.js';
-import { openExisting, printJson } from '../context.js';
 
 export function register(program: Command): void {
   program
@@ -16,6 +12,10 @@ export function register(program: Command): void {
     .requiredOption('--file <file>', '要附上的文件')
     .option('--ledger <key>', '台账，如 activity（给出时核对记录属于这本台账）')
     .action(async (options: { db?: string; record: string; field: string; file: string; ledger?: string }) => {
+      const { openExisting, printJson } = await import('../context.js');
+      const { attachEvidence } = await import('../../attachments/attachments.js');
+      const { openPickedFile } = await import('../../attachments/evidence-store.js');
+      const { getRecord } = await import('../../store/records.js');
       const recordId = Number(options.record);
       if (!Number.isInteger(recordId) || recordId <= 0) {
         throw new TaizhangError('bad-request', `记录编号应为正整数，而不是“${options.record}”`);

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { listAttachments } from '../../attachments/attachments.js';
-import { getRecord } from '../../store/records.js';
 import { TaizhangError } from '../../store/errors.js';
-import { openExisting, printJson } from '../context.js';
 
 export function register(program: Command): void {
   program
@@ -11,7 +8,10 @@ export function register(program: Command): void {
     .option('--db <file>', '台账文件路径')
     .requiredOption('--record <id>', '记录编号')
     .option('--json', '以 JSON 输出')
-    .action((options: { db?: string; record: string; json?: boolean }) => {
+    .action(async (options: { db?: string; record: string; json?: boolean }) => {
+      const { openExisting, printJson } = await import('../context.js');
+      const { listAttachments } = await import('../../attachments/attachments.js');
+      const { getRecord } = await import('../../store/records.js');
       const recordId = Number(options.record);
       if (!Number.isInteger(recordId) || recordId <= 0) {
         throw new TaizhangError('bad-request', `记录编号应为正整数，而不是“${options.record}”`);

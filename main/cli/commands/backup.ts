@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { createBackup } from '../../archive/create-backup.js';
-import { dbPathFrom, openExisting, printJson } from '../context.js';
-import { recordBackup } from '../../archive/backup-log.js';
-import { defaultOperator } from '../../store/index.js';
 import { backupPassword } from './backup-password.js';
 
 export function register(program: Command): void {
@@ -16,6 +12,10 @@ export function register(program: Command): void {
     .option('--force', '覆盖已有的同名文件')
     .action(
       async (options: { db?: string; out: string; encrypt?: boolean; passwordFile?: string; force?: boolean }) => {
+        const { dbPathFrom, openExisting, printJson } = await import('../context.js');
+        const { createBackup } = await import('../../archive/create-backup.js');
+        const { recordBackup } = await import('../../archive/backup-log.js');
+        const { defaultOperator } = await import('../../store/index.js');
         const password = options.encrypt || options.passwordFile ? backupPassword(options.passwordFile) : undefined;
         const result = await createBackup({
           dbFile: dbPathFrom(options),

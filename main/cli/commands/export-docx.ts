@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { BUILTIN_TEMPLATES } from '../../reports/builtin-templates.js';
-import { composeDraft, loadDraft } from '../../reports/report-service.js';
-import { writeDocx } from '../../reports/docx-writer.js';
-import { writeFileAside } from '../../reports/write-file.js';
-import { openExisting, periodFrom, printJson } from '../context.js';
 
 interface Options {
   db?: string;
@@ -45,6 +41,10 @@ export function registerExportDocx(exportCommand: Command): void {
     .option('--force', '覆盖已存在的输出文件')
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: Options) => {
+      const { openExisting, periodFrom, printJson } = await import('../context.js');
+      const { composeDraft, loadDraft } = await import('../../reports/report-service.js');
+      const { writeDocx } = await import('../../reports/docx-writer.js');
+      const { writeFileAside } = await import('../../reports/write-file.js');
       periodFrom(options.period);
       const { db } = openExisting(options);
       try {

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { exportLedgerXlsx } from '../../export/export-xlsx.js';
 import type { ExportProgress } from '../../export/export-job.js';
-import { openExisting, periodFrom } from '../context.js';
 
 interface Options {
   db?: string;
@@ -69,13 +67,28 @@ export function registerExportXlsx(exportCommand: Command): void {
     .option('--force', '覆盖已存在的输出文件')
     .helpOption('-h, --help', '显示帮助');
   command.action(async (options: Options) => {
+    const { openExisting } = await import('../context.js');
+    const { exportLedgerXlsx } = await import('../../export/export-xlsx.js');
+    const { resolveExport } = await import('../../export/resolve-export.js');
     if (options.title !== undefined && options.ledger.length > 1) {
       command.error('错误：--title 只能用于单个台账；导出多个台账时各表使用默认标题', { exitCode: 2 });
     }
-    periodFrom(options.period);
-    // Brings the file's schema and built-in definitions up to date; the export then reads it read-only.
+    // Brings the file's schema and built-in definitions up to date and resolves the export once;
+    // the worker then reads the file read-only.
     const { db, file } = openExisting(options);
-    db.close();
+    let resolved;
+    try {
+      resolved = resolveExport(db, {
+        sheets: options.ledger.map((ledger) => ({ ledger, title: options.title })),
+        period: options.period,
+        unit: options.unit === undefined ? undefined : { name: options.unit },
+        attachmentNo: options.attachmentNo,
+        fillDate: options.fillDate,
+        mask: options.maskId === true,
+      });
+    } finally {
+      db.close();
+    }
     const controller = new AbortController();
     const cancel = () => controller.abort();
     process.once('SIGINT', cancel);
@@ -83,17 +96,7 @@ export function registerExportXlsx(exportCommand: Command): void {
     const progress = progressLine();
     try {
       const result = await exportLedgerXlsx(
-        {
-          dbFile: file,
-          sheets: options.ledger.map((ledger) => ({ ledger, title: options.title })),
-          out: options.out,
-          period: options.period,
-          unit: options.unit === undefined ? undefined : { name: options.unit },
-          attachmentNo: options.attachmentNo,
-          fillDate: options.fillDate,
-          mask: options.maskId === true,
-          overwrite: options.force === true,
-        },
+        { dbFile: file, out: options.out, overwrite: options.force === true, export: resolved },
         { onProgress: progress.show, signal: controller.signal },
       );
       progress.clear();

@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { TaizhangError } from '../../store/errors.js';
 import type { GivenMapping } from '../../import/header-match.js';
-import { runImportInWorker } from '../../import/import-in-worker.js';
-import { openExisting, printJson } from '../context.js';
 
 interface XlsxOptions {
   db?: string;
@@ -69,6 +67,8 @@ export function register(parent: Command): void {
     .option('--rejected-out <file>', '把未通过校验的行和身份证号冲突的行连同“错误原因”列写成 .xlsx，改正后可再导入')
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: XlsxOptions) => {
+      const { openExisting, printJson } = await import('../context.js');
+      const { runImportInWorker } = await import('../../import/import-in-worker.js');
       if (options.rejectedOut && path.resolve(options.rejectedOut) === path.resolve(options.in)) {
         throw new TaizhangError('bad-request', '--rejected-out 不能与 --in 是同一个文件');
       }
@@ -85,14 +85,18 @@ export function register(parent: Command): void {
         mapping: options.map ?? [],
         fill: fillOf(options.fill ?? []),
         action: {
-          kind: 'cli',
-          dryRun: options.dryRun ?? false,
+          // A dry run reads and reports the whole sheet as an import would, writing nothing.
+          kind: options.dryRun ? 'check' : 'commit',
           allowDuplicates: options.allowDuplicates ?? false,
-          rejectedOut: options.rejectedOut,
+          rejectedXlsx: options.rejectedOut !== undefined,
         },
       });
       if (output.blocking.length > 0) {
         throw new TaizhangError('validation', `未导入任何记录：${output.blocking.join('；')}${MAP_HINT}`);
+      }
+      if (options.rejectedOut && output.rejectedXlsx) {
+        const { writeRejectedOut } = await import('../write-rejected-out.js');
+        writeRejectedOut(output.rejectedXlsx, options.rejectedOut);
       }
       for (const warning of output.warnings) process.stderr.write(`提示：${warning}\n`);
       printJson({

@@ -11,6 +11,9 @@ import * as restore from './restore.js';
 import * as attach from './attach.js';
 import * as attachments from './attachments.js';
 import * as verify from './verify.js';
+import * as submitCommand from './submit.js';
+import * as submissions from './submissions.js';
+import * as unlock from './unlock.js';
 
 /** Every subcommand, each in a file of its own that exports register(program). */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
@@ -26,4 +29,7 @@ export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   attach,
   attachments,
   verify,
+  submitCommand,
+  submissions,
+  unlock,
 ];

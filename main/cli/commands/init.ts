@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { openStore, defaultOperator } from '../../store/index.js';
-import { createUnit } from '../../store/units.js';
-import { dbPathFrom } from '../context.js';
 import { TaizhangError } from '../../store/errors.js';
 
 export function register(program: Command): void {
@@ -11,7 +8,10 @@ export function register(program: Command): void {
     .description('新建台账文件，并创建第一个填报单位')
     .option('--db <file>', '台账文件路径（也可用环境变量 TAIZHANG_DB）')
     .requiredOption('--unit <name>', '填报单位名称，如“建始县高坪镇中心小学”')
-    .action((options: { db?: string; unit: string }) => {
+    .action(async (options: { db?: string; unit: string }) => {
+      const { dbPathFrom } = await import('../context.js');
+      const { openStore, defaultOperator } = await import('../../store/index.js');
+      const { createUnit } = await import('../../store/units.js');
       const file = dbPathFrom(options);
       if (fs.existsSync(file)) throw new TaizhangError('conflict', `文件已存在，未作修改：${file}`);
       const db = openStore(file);

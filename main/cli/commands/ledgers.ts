@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { listLedgerSummaries } from '../../store/ledger-types.js';
-import { openExisting, printJson } from '../context.js';
 
 export function register(program: Command): void {
   program
@@ -8,7 +6,9 @@ export function register(program: Command): void {
     .description('列出台账类型及记录数')
     .option('--db <file>', '台账文件路径')
     .option('--json', '以 JSON 输出 [{"key","label","count"}]')
-    .action((options: { db?: string; json?: boolean }) => {
+    .action(async (options: { db?: string; json?: boolean }) => {
+      const { openExisting, printJson } = await import('../context.js');
+      const { listLedgerSummaries } = await import('../../store/ledger-types.js');
       const { db } = openExisting(options);
       const ledgers = listLedgerSummaries(db);
       db.close();

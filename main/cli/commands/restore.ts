@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { restoreBackup } from '../../archive/restore-backup.js';
-import { readHeader } from '../../archive/backup-file.js';
-import { dbPathFrom, printJson } from '../context.js';
 import { backupPassword } from './backup-password.js';
 
 export function register(program: Command): void {
@@ -12,6 +9,9 @@ export function register(program: Command): void {
     .option('--db <file>', '恢复出的新台账文件路径（不能已存在）')
     .option('--password-file <file>', '从该文件的第一行读取备份密码（也可用环境变量 TAIZHANG_BACKUP_PASSWORD）')
     .action(async (options: { in: string; db?: string; passwordFile?: string }) => {
+      const { dbPathFrom, printJson } = await import('../context.js');
+      const { restoreBackup } = await import('../../archive/restore-backup.js');
+      const { readHeader } = await import('../../archive/backup-file.js');
       const dbFile = dbPathFrom(options);
       const encrypted = readHeader(options.in).header.cipher !== null;
       const result = await restoreBackup({

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { startBrowserHost } from '../../host/server.js';
-import { openExisting, openOrCreate } from '../context.js';
 
 function port(text: string): number {
   const n = Number(text);
@@ -17,8 +15,12 @@ export function register(program: Command): void {
     .option('--port <n>', '端口（0 表示任选空闲端口）', port, 5190)
     .option('--create', '台账文件不存在时新建（首次打开时在界面中填写填报单位）')
     .action(async (options: { db?: string; port: number; create?: boolean }) => {
+      const { openExisting, openOrCreate } = await import('../context.js');
+      const { startBrowserHost } = await import('../../host/server.js');
+      const { defaultSettingsFolder, OperatorSetting } = await import('../../settings/operator.js');
       const { db, file, operator } = options.create ? openOrCreate(options) : openExisting(options);
-      const host = await startBrowserHost({ db, dbFile: file, operator, port: options.port });
+      const operatorSetting = new OperatorSetting(defaultSettingsFolder());
+      const host = await startBrowserHost({ db, dbFile: file, operator, operatorSetting, port: options.port });
       // The only place the token is shown: the user opens this link; logs and errors never carry it.
       process.stdout.write(`台账归档已在浏览器中提供：${host.link}\n`);
       const stop = () => {

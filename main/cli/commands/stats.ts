@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { listLedgerSummaries } from '../../store/ledger-types.js';
-import { countRecords } from '../../store/record-query.js';
-import { resolveUnit } from '../../store/units.js';
-import { openExisting, periodFrom, printJson } from '../context.js';
 
 export function register(program: Command): void {
   program
@@ -11,7 +7,11 @@ export function register(program: Command): void {
     .option('--db <file>', '台账文件路径')
     .option('--period <period>', '期间，如 2019、2019-04、2019H1、2018-2019S2')
     .option('--unit <name>', '只统计该填报单位')
-    .action((options: { db?: string; period?: string; unit?: string }) => {
+    .action(async (options: { db?: string; period?: string; unit?: string }) => {
+      const { openExisting, periodFrom, printJson } = await import('../context.js');
+      const { listLedgerSummaries } = await import('../../store/ledger-types.js');
+      const { countRecords } = await import('../../store/record-query.js');
+      const { resolveUnit } = await import('../../store/units.js');
       const period = periodFrom(options.period);
       const { db } = openExisting(options);
       const unitId = options.unit === undefined ? undefined : resolveUnit(db, { name: options.unit }).id;

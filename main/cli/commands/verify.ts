@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { verifyLedger } from '../../archive/four-checks.js';
-import { openExisting, printJson } from '../context.js';
 import { ReportedFailure } from '../outcome.js';
 
 const WORD = { pass: '通过', fail: '不通过', warn: '提醒' } as const;
@@ -11,7 +9,9 @@ export function register(program: Command): void {
     .description('四性检测（真实性、完整性、可用性、安全性）：不通过时退出码为 1')
     .option('--db <file>', '台账文件路径')
     .option('--json', '以 JSON 输出')
-    .action((options: { db?: string; json?: boolean }) => {
+    .action(async (options: { db?: string; json?: boolean }) => {
+      const { openExisting, printJson } = await import('../context.js');
+      const { verifyLedger } = await import('../../archive/four-checks.js');
       const { db, file } = openExisting(options);
       let ok: boolean;
       try {
