@@ -7,7 +7,6 @@ import { chooseUnit, createUnit, currentUnit, listUnits } from './store/units.js
 import { getLedgerDefinition, listLedgerSummaries } from './store/ledger-types.js';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './store/records.js';
 import { listRecords } from './store/record-query.js';
-import { listAudit } from './store/audit.js';
 import { queuedWrite } from './store/write-queue.js';
 import { copyLedgerType, createLedgerType, restoreArchivedField, updateLedgerType } from './ledgers/type-editor.js';
 import { proposeHeaderInWorker } from './import/import-in-worker.js';
@@ -17,15 +16,22 @@ import { IMPORT_HANDLERS } from './import/api-handlers.js';
 import { EXPORT_HANDLERS } from './export/api-handlers.js';
 import { ATTACHMENT_HANDLERS, type EvidenceShell } from './attachments/api-handlers.js';
 import { ARCHIVE_HANDLERS } from './archive/api-handlers.js';
+import { SUBMISSION_HANDLERS } from './submissions/api-handlers.js';
 import type { AutoBackup } from './archive/auto-backup.js';
 import type { ExportJobs } from './export/export-jobs.js';
 import type { ImportJobs } from './import/import-jobs.js';
 import type { DeliverFile } from './export/delivery.js';
+import { AUDIT_HANDLERS } from './audit/api-handlers.js';
+import { recordHistory } from './audit/record-history.js';
+import type { OperatorSetting } from './settings/operator.js';
 
 export interface ApiContext {
   db: Db;
   dbFile: string;
+  /** Who the audit rows name; where operatorSetting is given, it follows that setting. */
   operator: string;
+  /** The installation's chosen operator name (operator.get/set); absent where the caller fixes the name. */
+  operatorSetting?: OperatorSetting;
   transport: 'electron' | 'http' | 'test';
   /** Exports run for the UI (export.*); a transport without it answers those calls with an error. */
   exports?: ExportJobs;
@@ -86,10 +92,12 @@ export const HANDLERS: Handlers = {
     await queuedWrite(ctx.db, () => deleteRecord(ctx.db, input.id, ctx.operator));
     return { deleted: input.id };
   },
-  'records.history': (ctx, input) => listAudit(ctx.db, 'record', input.id),
+  'records.history': (ctx, input) => recordHistory(ctx.db, input.id),
   ...REPORT_HANDLERS,
   ...IMPORT_HANDLERS,
   ...EXPORT_HANDLERS,
   ...ATTACHMENT_HANDLERS,
   ...ARCHIVE_HANDLERS,
+  ...SUBMISSION_HANDLERS,
+  ...AUDIT_HANDLERS,
 };

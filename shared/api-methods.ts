@@ -21,6 +21,7 @@ export const API_METHODS = [
   'records.update',
   'records.delete',
   'records.history',
+  'import.open',
   'import.preview',
   'import.commit',
   'import.rejectedXlsx',
@@ -51,6 +52,14 @@ export const API_METHODS = [
   'archive.restore',
   'archive.verify',
   'archive.setAuto',
+  'submissions.list',
+  'submissions.create',
+  'submissions.unlock',
+  'submissions.verify',
+  'submissions.file',
+  'audit.list',
+  'operator.get',
+  'operator.set',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

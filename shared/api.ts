@@ -8,6 +8,8 @@ import { IMPORT_API } from './import-api.js';
 import { EXPORT_API } from './export-api.js';
 import { ARCHIVE_API } from './archive-api.js';
 import { ATTACHMENT_API } from './attachment-api.js';
+import { SUBMISSION_API } from './submission-api.js';
+import { AUDIT_API, AuditEntrySchema } from './audit-api.js';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
@@ -121,24 +123,14 @@ export const API = {
     output: record,
   },
   'records.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: id }) },
-  'records.history': {
-    input: z.object({ id }).strict(),
-    output: z.array(
-      z.object({
-        id,
-        at: z.string(),
-        operator: z.string(),
-        action: z.string(),
-        before: z.unknown(),
-        after: z.unknown(),
-      }),
-    ),
-  },
+  'records.history': { input: z.object({ id }).strict(), output: z.array(AuditEntrySchema) },
   ...REPORT_API,
   ...IMPORT_API,
   ...EXPORT_API,
   ...ATTACHMENT_API,
   ...ARCHIVE_API,
+  ...SUBMISSION_API,
+  ...AUDIT_API,
 } satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import dayjs from 'dayjs';
 import fs from 'node:fs';
 import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import { listLedgerSummaries, getLedgerDefinition } from '../store/ledger-types.js';
 import { evidencePath } from '../attachments/evidence-store.js';
 import { findChainBreak } from '../store/audit-chain.js';
 import { attachmentFolderOf } from './attachment-folder.js';
 import { lastBackup } from './backup-log.js';
 import { BACKUP_WARN_DAYS } from '../../shared/archive-api.js';
+import { checkSubmissionFiles } from '../submissions/check-files.js';
 
 /**
  * 四性检测 after DA/T 70-2018: 真实性 (authenticity), 完整性 (integrity), 可用性 (usability),
@@ -49,7 +51,7 @@ function result(
       };
 }
 
-function sqliteIntegrity(db: Db): CheckResult {
+function sqliteIntegrity(db: ReadonlyDb): CheckResult {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
   return result(
@@ -62,7 +64,7 @@ function sqliteIntegrity(db: Db): CheckResult {
   );
 }
 
-function foreignKeys(db: Db): CheckResult {
+function foreignKeys(db: ReadonlyDb): CheckResult {
   const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
   const problems = rows.map((r) => `${r.table} 第 ${r.rowid} 行指向不存在的 ${r.parent}`);
   return result(
@@ -91,7 +93,7 @@ function sha256Of(file: string): string {
   return hash.digest('hex');
 }
 
-function auditChain(db: Db): CheckResult {
+function auditChain(db: ReadonlyDb): CheckResult {
   const { rows, broken } = findChainBreak(db);
   const problems = broken
     ? [`修改记录第 ${broken.id} 条（${broken.at.slice(0, 19).replace('T', ' ')}）：${broken.why}`]
@@ -129,6 +131,20 @@ function evidenceFiles(db: Db, dbFile: string): CheckResult {
     problems,
     `${rows.length} 个附件文件齐全，校验值一致`,
     (n) => `${n} 个附件文件缺失或被改动`,
+  );
+}
+
+function submissionFiles(db: Db): CheckResult {
+  const checks = checkSubmissionFiles(db);
+  const problems = checks.flatMap((c) => c.problems);
+  const files = checks.reduce((sum, c) => sum + c.checked, 0);
+  return result(
+    'submissions',
+    '真实性',
+    '报送文件与报送时一致',
+    problems,
+    `${checks.length} 次报送的 ${files} 个文件齐全，校验值一致`,
+    (n) => `${n} 个报送文件缺失或被改动`,
   );
 }
 
@@ -199,6 +215,7 @@ export function verifyLedger(db: Db, dbFile: string, now = new Date()): VerifyRe
   const checks = [
     auditChain(db),
     evidenceFiles(db, dbFile),
+    submissionFiles(db),
     requiredFields(db),
     foreignKeys(db),
     sqliteIntegrity(db),

@@ -15,13 +15,13 @@ export function openExisting(options: { db?: string }): { db: Db; file: string; 
   return {
     db: openStore(file, { mustExist: true }),
     file,
-    operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator(),
+    operator: defaultOperator(),
   };
 }
 
 export function openOrCreate(options: { db?: string }): { db: Db; file: string; operator: string } {
   const file = dbPathFrom(options);
-  return { db: openStore(file), file, operator: process.env.TAIZHANG_OPERATOR ?? defaultOperator() };
+  return { db: openStore(file), file, operator: defaultOperator() };
 }
 
 export function periodFrom(text: string | undefined): Period | undefined {

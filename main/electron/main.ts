@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { dispatch, type ApiContext } from '../api.js';
-import { openStore, defaultOperator } from '../store/index.js';
+import { openStore } from '../store/index.js';
+import { OperatorSetting } from '../settings/operator.js';
 import { APP_ORIGIN, IPC_CHANNEL } from './channel.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { hardenWebContents, isTrustedSender } from './security.js';
@@ -43,10 +44,14 @@ function start(): void {
     const db = openStore(dbFile, { nativeBinding });
     const exports = new ExportJobs({ dbFile, nativeBinding });
     const imports = new ImportJobs();
+    const operatorSetting = new OperatorSetting(process.env.TAIZHANG_HOME || app.getPath('userData'));
     ctx = {
       db,
       dbFile,
-      operator: defaultOperator(),
+      get operator() {
+        return operatorSetting.name;
+      },
+      operatorSetting,
       transport: 'electron',
       exports,
       imports,

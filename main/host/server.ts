@@ -10,6 +10,7 @@ import { deliverAsDownload, DOWNLOADS_PREFIX, serveDownload } from './downloads.
 import { hasSessionToken, linkWithToken, MISSING_TOKEN_MESSAGE, newSessionToken } from './session-token.js';
 import { isEvidenceUrl, serveEvidence } from './evidence-routes.js';
 import { startAutoBackup } from '../archive/auto-backup.js';
+import type { OperatorSetting } from '../settings/operator.js';
 
 // Room for an uploaded spreadsheet as base64 (the contract caps each file; this caps the request).
 const MAX_BODY = 48 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface HostOptions {
   db: Db;
   dbFile: string;
   operator: string;
+  /** The installation's chosen name: when given, every audited write carries it, as 设置 changes it. */
+  operatorSetting?: OperatorSetting;
   /** 0 picks a free port. */
   port: number;
   rendererDir?: string;
@@ -125,10 +128,14 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
 export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
   const exports = new ExportJobs({ dbFile: options.dbFile });
   const imports = new ImportJobs();
+  const setting = options.operatorSetting;
   const ctx: ApiContext = {
     db: options.db,
     dbFile: options.dbFile,
-    operator: options.operator,
+    get operator() {
+      return setting?.name ?? options.operator;
+    },
+    operatorSetting: setting,
     transport: 'http',
     exports,
     imports,

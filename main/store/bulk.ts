@@ -3,6 +3,7 @@ import { nowIso } from './database.js';
 import { writeAudit } from './audit.js';
 import { newRecordIndexer } from './search-index.js';
 import { checkValues, recordDateOf } from './records.js';
+import { assertNotLocked } from '../submissions/locks.js';
 import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 
 export interface BulkRow {
@@ -59,16 +60,12 @@ export class BulkInsert {
     if (!this.db.inTransaction) throw new Error('BulkInsert.add needs an open transaction');
     const { def, now } = this;
     const values = this.options.prevalidated ? (row.values as RecordValues) : checkValues(def, row.values);
+    const recordDate = recordDateOf(def, values, row.recordDate);
+    // One row in a submitted period refuses the whole import (it is all or nothing), naming the submission.
+    assertNotLocked(this.db, def.key, this.unitId, recordDate);
     const id = Number(
-      this.insert.run(
-        def.key,
-        this.unitId,
-        recordDateOf(def, values, row.recordDate),
-        JSON.stringify(values),
-        now,
-        now,
-        this.options.batchId ?? null,
-      ).lastInsertRowid,
+      this.insert.run(def.key, this.unitId, recordDate, JSON.stringify(values), now, now, this.options.batchId ?? null)
+        .lastInsertRowid,
     );
     this.index(id, def, values);
     this.firstId ??= id;

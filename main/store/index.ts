@@ -1,8 +1,8 @@
-import os from 'node:os';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { syncBuiltinLedgers } from './ledger-types.js';
 import { loadBuiltinLedgers } from '../ledgers/builtin.js';
 import { abandonStaleBatches, sweepAbandoned } from './import-batches.js';
+import { defaultSettingsFolder, resolveOperator } from '../settings/operator.js';
 
 /**
  * Opens a ledger file ready for use: schema migrated, the built-in catalogue in place, and the rows
@@ -16,11 +16,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
-/** Who the audit log names: the signed-in OS user, unless the caller says otherwise. */
+/** Who the audit log names: TAIZHANG_OPERATOR, else the name chosen in the app, else the OS user. */
 export function defaultOperator(): string {
-  try {
-    return os.userInfo().username || '本机用户';
-  } catch {
-    return '本机用户';
-  }
+  return resolveOperator(defaultSettingsFolder()).name;
 }

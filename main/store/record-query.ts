@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { ReadonlyDb } from './readonly-db.js';
 import { TaizhangError } from './errors.js';
 import { getLedgerDefinition } from './ledger-types.js';
 import { SELECT_RECORD, toRecord, type LedgerRecord, type RecordRow } from './record-row.js';
@@ -34,7 +34,7 @@ function escapeLike(text: string): string {
 }
 
 /** Builds the WHERE clause; field keys are checked against the definition, values are bound. */
-function whereOf(db: Db, query: RecordQuery): Where {
+function whereOf(db: ReadonlyDb, query: RecordQuery): Where {
   const def = getLedgerDefinition(db, query.ledger);
   const known = new Set(def.fields.map((f) => f.key));
   const clauses = ['r.ledger_key = ?'];
@@ -73,7 +73,7 @@ function whereOf(db: Db, query: RecordQuery): Where {
   return { sql: clauses.join(' AND '), params };
 }
 
-function orderOf(db: Db, query: RecordQuery): string {
+function orderOf(db: ReadonlyDb, query: RecordQuery): string {
   const dir = query.sort?.direction === 'desc' ? 'DESC' : 'ASC';
   const field = query.sort?.field;
   if (!field || field === 'id') return `r.id ${dir}`;
@@ -85,14 +85,14 @@ function orderOf(db: Db, query: RecordQuery): string {
   return `json_extract(r.data, '$.${known.key}') ${dir}, r.id ${dir}`;
 }
 
-export function countRecords(db: Db, query: RecordQuery): number {
+export function countRecords(db: ReadonlyDb, query: RecordQuery): number {
   const where = whereOf(db, query);
   return (
     db.prepare(`SELECT count(*) AS n FROM visible_records r WHERE ${where.sql}`).get(...where.params) as { n: number }
   ).n;
 }
 
-export function listRecords(db: Db, query: RecordQuery, page: Page): { total: number; rows: LedgerRecord[] } {
+export function listRecords(db: ReadonlyDb, query: RecordQuery, page: Page): { total: number; rows: LedgerRecord[] } {
   const where = whereOf(db, query);
   const total = countRecords(db, query);
   const rows = db
@@ -102,7 +102,7 @@ export function listRecords(db: Db, query: RecordQuery, page: Page): { total: nu
 }
 
 /** Every matching record in order, one at a time, for exports of any size. */
-export function* iterateRecords(db: Db, query: RecordQuery): Generator<LedgerRecord> {
+export function* iterateRecords(db: ReadonlyDb, query: RecordQuery): Generator<LedgerRecord> {
   const where = whereOf(db, query);
   const statement = db.prepare(`${SELECT_RECORD} WHERE ${where.sql} ORDER BY ${orderOf(db, query)}`);
   for (const row of statement.iterate(...where.params) as IterableIterator<RecordRow>) yield toRecord(row);

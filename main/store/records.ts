@@ -9,6 +9,7 @@ import { validateRecord, formatFieldError } from '../../shared/validation.js';
 import { todayIso, parseIsoDate } from '../../shared/dates.js';
 import type { LedgerDefinition, RecordValues } from '../../shared/ledger-definition.js';
 import { SELECT_RECORD, toRecord, type LedgerRecord, type RecordRow } from './record-row.js';
+import { assertNotLocked } from '../submissions/locks.js';
 
 export type { LedgerRecord } from './record-row.js';
 
@@ -56,6 +57,7 @@ export function createRecord(db: Db, input: NewRecord, operator: string): Ledger
   const unit = resolveUnit(db, { id: input.unitId });
   const recordDate = recordDateOf(def, values, input.recordDate);
   return db.transaction(() => {
+    assertNotLocked(db, def.key, unit.id, recordDate);
     const now = nowIso();
     const id = Number(
       db
@@ -96,6 +98,9 @@ export function updateRecord(db: Db, input: RecordChange, operator: string): Led
     const values = keepArchivedValues(def, before.values, checkValues(def, input.values));
     const unitId = input.unitId === undefined ? before.unitId : resolveUnit(db, { id: input.unitId }).id;
     const recordDate = recordDateOf(def, values, input.recordDate ?? before.recordDate);
+    // Neither where the record was nor where it would go may be in a submitted period.
+    assertNotLocked(db, before.ledger, before.unitId, before.recordDate);
+    assertNotLocked(db, def.key, unitId, recordDate);
     db.prepare(`UPDATE records SET unit_id = ?, record_date = ?, data = ?, updated_at = ? WHERE id = ?`).run(
       unitId,
       recordDate,
@@ -113,6 +118,7 @@ export function updateRecord(db: Db, input: RecordChange, operator: string): Led
 export function deleteRecord(db: Db, id: number, operator: string): void {
   db.transaction(() => {
     const before = getRecord(db, id);
+    assertNotLocked(db, before.ledger, before.unitId, before.recordDate);
     db.prepare('DELETE FROM records WHERE id = ?').run(id);
     writeAudit(db, { operator, action: 'delete', entity: 'record', entityId: id, before });
   })();

@@ -4,27 +4,32 @@ export type Route =
   | { name: 'ledgers' }
   | { name: 'ledger'; key: string }
   | { name: 'ledger-import'; key: string }
+  | { name: 'ledger-log'; key: string }
   | { name: 'ledger-type-new' }
   | { name: 'ledger-type'; key: string }
   | { name: 'reports' }
+  | { name: 'submissions' }
   | { name: 'archive' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 /** The side-navigation entry a route belongs to. */
-export type Section = 'overview' | 'ledgers' | 'reports' | 'archive' | 'settings';
+export type Section = 'overview' | 'ledgers' | 'reports' | 'submissions' | 'archive' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'overview' };
   if (path === '/ledgers') return { name: 'ledgers' };
   if (path === '/reports') return { name: 'reports' };
+  if (path === '/submissions') return { name: 'submissions' };
   if (path === '/archive') return { name: 'archive' };
   if (path === '/settings') return { name: 'settings' };
   const ledger = /^\/ledgers\/([a-z][a-z0-9-]{0,39})$/.exec(path);
   if (ledger) return { name: 'ledger', key: ledger[1]! };
   const ledgerImport = /^\/ledgers\/([a-z][a-z0-9-]{0,39})\/import$/.exec(path);
   if (ledgerImport) return { name: 'ledger-import', key: ledgerImport[1]! };
+  const ledgerLog = /^\/ledgers\/([a-z][a-z0-9-]{0,39})\/log$/.exec(path);
+  if (ledgerLog) return { name: 'ledger-log', key: ledgerLog[1]! };
   // "new" is checked first: it would also pass as a type key.
   if (path === '/ledger-types/new') return { name: 'ledger-type-new' };
   const ledgerType = /^\/ledger-types\/([a-z][a-z0-9-]{0,39})$/.exec(path);
@@ -42,12 +47,16 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/ledgers/${route.key}`;
     case 'ledger-import':
       return `#/ledgers/${route.key}/import`;
+    case 'ledger-log':
+      return `#/ledgers/${route.key}/log`;
     case 'ledger-type-new':
       return '#/ledger-types/new';
     case 'ledger-type':
       return `#/ledger-types/${route.key}`;
     case 'reports':
       return '#/reports';
+    case 'submissions':
+      return '#/submissions';
     case 'archive':
       return '#/archive';
     case 'settings':
@@ -56,7 +65,7 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
 }
 
 export function sectionOf(route: Route): Section | null {
-  if (route.name === 'ledger' || route.name === 'ledger-import') return 'ledgers';
+  if (route.name === 'ledger' || route.name === 'ledger-import' || route.name === 'ledger-log') return 'ledgers';
   if (route.name === 'ledger-type-new' || route.name === 'ledger-type') return 'ledgers';
   if (route.name === 'not-found') return null;
   return route.name;

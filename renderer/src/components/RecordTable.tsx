@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { Button, Space, Table } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface.js';
 import type { LedgerDefinition } from '../../../shared/ledger-definition.js';
 import { columnWidth, formatCell } from '../format.js';
-import type { LedgerRecord, RecordQuery } from '../records.js';
+import { recordLabel, type LedgerRecord, type RecordQuery } from '../records.js';
 import { countKey, useEvidenceCounts } from './evidence/useEvidenceCounts.js';
+import { RecordHistoryDrawer } from './history/RecordHistoryDrawer.js';
 
 interface Props {
   definition: LedgerDefinition;
@@ -26,6 +28,7 @@ function sortOrderOf(query: RecordQuery, key: string): SortOrder {
 
 /** The records of one ledger, one column per field, paged and sorted by the store. */
 export function RecordTable({ definition, rows, total, loading, query, onQueryChange, onEdit, onDelete }: Props) {
+  const [historyOf, setHistoryOf] = useState<LedgerRecord | null>(null);
   const evidenceCounts = useEvidenceCounts(
     definition,
     rows.map((r) => r.id),
@@ -75,12 +78,15 @@ export function RecordTable({ definition, rows, total, loading, query, onQueryCh
     {
       key: 'actions',
       title: '操作',
-      width: 112,
+      width: 176,
       fixed: 'right',
       render: (_: unknown, record: LedgerRecord) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => onEdit(record)}>
             编辑
+          </Button>
+          <Button type="link" size="small" onClick={() => setHistoryOf(record)}>
+            修改记录
           </Button>
           <Button type="link" size="small" danger onClick={() => onDelete(record)}>
             删除
@@ -102,23 +108,33 @@ export function RecordTable({ definition, rows, total, loading, query, onQueryCh
   };
 
   return (
-    <Table<LedgerRecord>
-      rowKey="id"
-      size="small"
-      bordered
-      columns={columns}
-      dataSource={rows}
-      loading={loading}
-      scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 100), 0) }}
-      onChange={handleChange}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (n) => `共 ${n} 条`,
-      }}
-    />
+    <>
+      <Table<LedgerRecord>
+        rowKey="id"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 100), 0) }}
+        onChange={handleChange}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => `共 ${n} 条`,
+        }}
+      />
+      {historyOf && (
+        <RecordHistoryDrawer
+          key={historyOf.id}
+          recordId={historyOf.id}
+          label={recordLabel(definition, historyOf)}
+          onClose={() => setHistoryOf(null)}
+        />
+      )}
+    </>
   );
 }

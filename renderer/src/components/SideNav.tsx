@@ -3,6 +3,7 @@ import { Menu } from 'antd';
 import {
   DashboardOutlined,
   FileTextOutlined,
+  FolderOpenOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TableOutlined,
@@ -13,6 +14,12 @@ const ITEMS: Array<{ key: Section; label: string; icon: ReactNode; href: string 
   { key: 'overview', label: '概览', icon: <DashboardOutlined aria-hidden />, href: hrefOf({ name: 'overview' }) },
   { key: 'ledgers', label: '台账', icon: <TableOutlined aria-hidden />, href: hrefOf({ name: 'ledgers' }) },
   { key: 'reports', label: '报送', icon: <FileTextOutlined aria-hidden />, href: hrefOf({ name: 'reports' }) },
+  {
+    key: 'submissions',
+    label: '报送记录',
+    icon: <FolderOpenOutlined aria-hidden />,
+    href: hrefOf({ name: 'submissions' }),
+  },
   {
     key: 'archive',
     label: '归档与备份',

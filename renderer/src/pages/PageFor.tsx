@@ -10,6 +10,8 @@ import { LedgerTypePage } from './ledger-types/LedgerTypePage.js';
 import { ImportPage } from './import/ImportPage.js';
 import { ReportsPage } from './reports/ReportsPage.js';
 import { ArchivePage } from './archive/ArchivePage.js';
+import { SubmissionsPage } from './submissions/SubmissionsPage.js';
+import { LedgerLogPage } from './ledger-log/LedgerLogPage.js';
 
 /** Maps a route to its page; a new page adds a case here and in routes.ts. */
 export function PageFor({ route }: { route: Route }) {
@@ -22,12 +24,16 @@ export function PageFor({ route }: { route: Route }) {
       return <LedgerPage key={route.key} ledgerKey={route.key} />;
     case 'ledger-import':
       return <ImportPage key={route.key} ledgerKey={route.key} />;
+    case 'ledger-log':
+      return <LedgerLogPage key={route.key} ledgerKey={route.key} />;
     case 'ledger-type-new':
       return <NewLedgerTypePage />;
     case 'ledger-type':
       return <LedgerTypePage key={route.key} typeKey={route.key} />;
     case 'reports':
       return <ReportsPage />;
+    case 'submissions':
+      return <SubmissionsPage />;
     case 'archive':
       return <ArchivePage />;
     case 'settings':

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Button, Flex, Input, Select } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { PeriodFilter } from '../../components/PeriodFilter.js';
 import { useUnits } from '../../unit/UnitContext.js';
 import type { RecordQuery } from '../../records.js';
+import { useHashRoute } from '../../hooks/useHashRoute.js';
+import { hrefOf } from '../../routes.js';
 
 interface Props {
   query: RecordQuery;
@@ -18,6 +20,8 @@ const ALL_UNITS = 0;
 /** Search, period and unit filters above the records table, and the button that adds a record. */
 export function LedgerToolbar({ query, onQueryChange, onAdd, actions }: Props) {
   const { units } = useUnits();
+  // The toolbar is the ledger page's: the route names the ledger whose log it links to.
+  const route = useHashRoute();
   return (
     <Flex gap={12} align="flex-start" wrap className="ledger-toolbar">
       <Input.Search
@@ -43,6 +47,11 @@ export function LedgerToolbar({ query, onQueryChange, onAdd, actions }: Props) {
         新增记录
       </Button>
       {actions}
+      {route.name === 'ledger' && (
+        <Button icon={<HistoryOutlined aria-hidden />} href={hrefOf({ name: 'ledger-log', key: route.key })}>
+          修改日志
+        </Button>
+      )}
     </Flex>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Flex, Typography } from 'antd';
 import { UnitList } from './UnitList.js';
 import { AddUnitForm } from './AddUnitForm.js';
+import { OperatorCard } from './OperatorCard.js';
 
 /** 设置: the ledger file's 填报单位, and which one new records go to. */
 export function SettingsPage() {
@@ -16,6 +17,7 @@ export function SettingsPage() {
         <UnitList />
         <AddUnitForm />
       </Card>
+      <OperatorCard />
     </Flex>
   );
 }
