@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './database.js';
+import type { ReadonlyDb } from './readonly-db.js';
 
 /**
  * The audit log as a hash chain: each row stores the SHA-256 of the row before it together with
@@ -68,7 +69,7 @@ export interface ChainBreak {
 }
 
 /** Walks the whole chain; the first break is enough to say the log was touched, so it stops there. */
-export function findChainBreak(db: Db): { rows: number; broken: ChainBreak | null } {
+export function findChainBreak(db: ReadonlyDb): { rows: number; broken: ChainBreak | null } {
   const statement = db.prepare(
     'SELECT id, at, operator, action, entity, entity_id, before, after, prev_hash, hash FROM audit_log ORDER BY id',
   );
