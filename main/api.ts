@@ -37,6 +37,7 @@ export async function dispatch(ctx: ApiContext, method: unknown, payload: unknow
       },
     };
   }
+  const done = ctx.calls?.begin(method);
   try {
     const handler = HANDLERS[method] as (c: ApiContext, input: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
@@ -44,5 +45,7 @@ export async function dispatch(ctx: ApiContext, method: unknown, payload: unknow
     // The payload is never logged: it may hold ID numbers.
     const failure = toUserError(error, { dbFile: ctx.dbFile, where: method });
     return { ok: false, error: { code: failure.code, message: failure.message, fieldErrors: failure.fieldErrors } };
+  } finally {
+    done?.();
   }
 }

@@ -2,7 +2,6 @@ import type { ApiMethod } from '../shared/api-methods.js';
 import type { ApiOutput, ParsedInput } from '../shared/api.js';
 import { parsePeriod } from '../shared/period.js';
 import type { Db } from './store/database.js';
-import { SCHEMA_VERSION } from './store/database.js';
 import { chooseUnit, createUnit, currentUnit, listUnits } from './store/units.js';
 import { getLedgerDefinition, listLedgerSummaries } from './store/ledger-types.js';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './store/records.js';
@@ -10,7 +9,7 @@ import { listRecords } from './store/record-query.js';
 import { queuedWrite } from './store/write-queue.js';
 import { copyLedgerType, createLedgerType, restoreArchivedField, updateLedgerType } from './ledgers/type-editor.js';
 import { proposeHeaderInWorker } from './import/import-in-worker.js';
-import { APP_VERSION } from './version.js';
+import { appInfo, switchLedger, type CallsInFlight } from './app/switch-ledger.js';
 import { REPORT_HANDLERS } from './reports/handlers.js';
 import { IMPORT_HANDLERS } from './import/api-handlers.js';
 import { EXPORT_HANDLERS } from './export/api-handlers.js';
@@ -43,20 +42,23 @@ export interface ApiContext {
   nativeBinding?: string;
   /** The desktop's open dialog and system viewer for evidence files; absent in the browser host. */
   evidenceShell?: EvidenceShell;
-  /** The automatic backups of this ledger, asked to look at once when their folder is set. */
+  /** The automatic backups of the open ledger, asked to look at once when their folder is set. */
   autoBackup?: AutoBackup;
+  /** The transport's calls still running, which a switch of ledger waits for (app.switchLedger). */
+  calls?: CallsInFlight;
+  /**
+   * Where a switch of ledger is remembered for the next start; absent where the ledger was named
+   * explicitly (--db, TAIZHANG_DB), which a restart opens again.
+   */
+  ledgerChoiceFolder?: string;
 }
 
 /** Handlers may be async (file reading, document packing); dispatch awaits them. */
 type Handlers = { [M in ApiMethod]: (ctx: ApiContext, input: ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
 
 export const HANDLERS: Handlers = {
-  'app.info': (ctx) => ({
-    version: APP_VERSION,
-    dbFile: ctx.dbFile,
-    schemaVersion: SCHEMA_VERSION,
-    transport: ctx.transport,
-  }),
+  'app.info': (ctx) => appInfo(ctx),
+  'app.switchLedger': (ctx, input) => switchLedger(ctx, input.file),
   'units.list': (ctx) => ({ units: listUnits(ctx.db), currentId: currentUnit(ctx.db)?.id ?? null }),
   'units.create': (ctx, input) => createUnit(ctx.db, input.name, ctx.operator),
   'units.choose': (ctx, input) => chooseUnit(ctx.db, input.id),

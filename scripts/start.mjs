@@ -2,7 +2,6 @@
 // browser through the host on 127.0.0.1, so the work can go on either way.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,17 +35,12 @@ if (binary) {
   delete env.ELECTRON_RUN_AS_NODE;
   spawn(binary, [root], { stdio: 'inherit', env }).on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const home = path.join(os.homedir(), '.taizhang');
-  const db = process.env.TAIZHANG_DB ?? path.join(home, 'taizhang.db');
-  if (!process.env.TAIZHANG_DB) {
-    // The ledger holds minors' ID numbers: the folder is this user's alone, whatever the umask.
-    fs.mkdirSync(home, { recursive: true, mode: 0o700 });
-    fs.chmodSync(home, 0o700);
-  }
+  // Without TAIZHANG_DB the CLI opens the installation's own ledger, the one last switched to in the app.
   console.log(
-    `无法获取 Electron 程序（下载被拒绝或离线），改为在浏览器中提供同一界面：请打开下面打印的链接（含访问令牌）；台账文件：${db}`,
+    '无法获取 Electron 程序（下载被拒绝或离线），改为在浏览器中提供同一界面：请打开下面打印的链接（含访问令牌）',
   );
-  spawn(process.execPath, [path.join(root, 'bin', 'taizhang.mjs'), 'serve', '--db', db, '--create'], {
+  const ledger = process.env.TAIZHANG_DB ? ['--db', process.env.TAIZHANG_DB, '--create'] : ['--app-ledger'];
+  spawn(process.execPath, [path.join(root, 'bin', 'taizhang.mjs'), 'serve', ...ledger], {
     stdio: 'inherit',
   }).on('exit', (code) => process.exit(code ?? 0));
 }

@@ -5,6 +5,7 @@
  */
 export const API_METHODS = [
   'app.info',
+  'app.switchLedger',
   'units.list',
   'units.create',
   'units.choose',

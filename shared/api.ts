@@ -6,7 +6,7 @@ import { parsePeriod, PERIOD_HELP } from './period.js';
 import { REPORT_API } from './report-api.js';
 import { IMPORT_API } from './import-api.js';
 import { EXPORT_API } from './export-api.js';
-import { ARCHIVE_API } from './archive-api.js';
+import { ARCHIVE_API, localPath } from './archive-api.js';
 import { ATTACHMENT_API } from './attachment-api.js';
 import { SUBMISSION_API } from './submission-api.js';
 import { AUDIT_API, AuditEntrySchema } from './audit-api.js';
@@ -51,12 +51,22 @@ export const RecordListInput = z.object({
   pageSize: z.number().int().min(1).max(500).default(50),
 });
 
+const appInfo = z.object({
+  version: z.string(),
+  dbFile: z.string(),
+  schemaVersion: z.number(),
+  transport: z.string(),
+});
+
 /** Every method: what it takes and what it gives back. Inputs are checked before any handler runs. */
 export const API = {
-  'app.info': {
-    input: z.object({}).strict(),
-    output: z.object({ version: z.string(), dbFile: z.string(), schemaVersion: z.number(), transport: z.string() }),
-  },
+  'app.info': { input: z.object({}).strict(), output: appInfo },
+  /**
+   * Opens another ledger file (a restored backup) in place of the one in use, which stays where it
+   * is; refused while work on the open ledger runs. Where the app chose its ledger itself, the next
+   * start opens this one.
+   */
+  'app.switchLedger': { input: z.object({ file: localPath('台账文件路径') }).strict(), output: appInfo },
   'units.list': {
     input: z.object({}).strict(),
     output: z.object({ units: z.array(unit), currentId: id.nullable() }),

@@ -9,7 +9,7 @@ export const BACKUP_WARN_DAYS = 7;
  * A path on the computer that runs the app, as the user types it; main/ checks it is a full path.
  * The browser host and the page are on one machine (127.0.0.1 only), so both mean the same file.
  */
-const localPath = (what: string) =>
+export const localPath = (what: string) =>
   z
     .string()
     .trim()

@@ -22,6 +22,8 @@ export interface AutoBackup {
   check(): Promise<void>;
   /** Stops the timer and takes the backup on quit; the ledger must still be open. */
   close(): Promise<void>;
+  /** A backup is being written now. */
+  readonly running: boolean;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -85,6 +87,9 @@ export function startAutoBackup(host: LedgerHost, options: AutoBackupOptions = {
   every.unref();
 
   return {
+    get running() {
+      return running !== null;
+    },
     check: () => (closed ? Promise.resolve() : check()),
     async close() {
       if (closed) return;

@@ -15,6 +15,8 @@ import { desktopEvidenceShell } from './evidence-shell.js';
 import { sweepStaleTempFiles } from '../export/temp-registry.js';
 import { userMessage } from '../errors/user-message.js';
 import { startAutoBackup } from '../archive/auto-backup.js';
+import { appLedgerFile } from '../settings/ledger-choice.js';
+import { CallsInFlight } from '../app/switch-ledger.js';
 
 // Two processes must never write one ledger file: a second launch focuses the first window.
 if (!app.requestSingleInstanceLock()) {
@@ -37,14 +39,17 @@ function start(): void {
   // Exports cut short by a kill leave temp files with minors' data; every start clears those of dead processes.
   sweepStaleTempFiles();
   const appRoot = app.getAppPath();
-  const dbFile = process.env.TAIZHANG_DB ?? path.join(app.getPath('userData'), 'taizhang.db');
+  const home = process.env.TAIZHANG_HOME || app.getPath('userData');
+  // TAIZHANG_DB names the ledger for every start; otherwise the one last switched to in the app.
+  const chosenByApp = process.env.TAIZHANG_DB === undefined;
+  let dbFile = process.env.TAIZHANG_DB ?? '';
   let ctx: ApiContext;
   try {
+    if (chosenByApp) dbFile = appLedgerFile(home);
     const nativeBinding = electronNativeBinding(appRoot, app.isPackaged);
     const db = openStore(dbFile, { nativeBinding });
-    const exports = new ExportJobs({ dbFile, nativeBinding });
     const imports = new ImportJobs();
-    const operatorSetting = new OperatorSetting(process.env.TAIZHANG_HOME || app.getPath('userData'));
+    const operatorSetting = new OperatorSetting(home);
     ctx = {
       db,
       dbFile,
@@ -53,18 +58,25 @@ function start(): void {
       },
       operatorSetting,
       transport: 'electron',
-      exports,
+      exports: new ExportJobs({ dbFile, nativeBinding }),
       imports,
       deliverFile: deliverWithSaveDialog,
       nativeBinding,
       evidenceShell: desktopEvidenceShell(),
+      calls: new CallsInFlight(),
+      ledgerChoiceFolder: chosenByApp ? home : undefined,
     };
+    const current = ctx;
     const autoBackup = (ctx.autoBackup = startAutoBackup(ctx));
     // Closed only when the quit goes ahead: the backup on quit records itself in the ledger first.
-    app.on('quit', () => db.close());
-    disposeJobsOnQuit([exports, imports, { dispose: () => autoBackup.close() }]);
+    // The ledger and the exports are those in use at quit: the app may have switched ledgers.
+    app.on('quit', () => current.db.close());
+    disposeJobsOnQuit([{ dispose: () => current.exports!.dispose() }, imports, { dispose: () => autoBackup.close() }]);
   } catch (error) {
-    dialog.showErrorBox('无法打开台账文件', userMessage(error, { dbFile, where: 'electron start' }));
+    dialog.showErrorBox(
+      '无法打开台账文件',
+      userMessage(error, { dbFile: dbFile || undefined, where: 'electron start' }),
+    );
     app.quit();
     return;
   }

@@ -71,10 +71,20 @@ export class ExportJobs {
     return this.folderPath;
   }
 
+  /** Exports still being written; the open ledger cannot be switched under them. */
+  get running(): number {
+    return [...this.jobs.values()].filter((j) => j.state === 'running').length;
+  }
+
+  /** A registry like this one for another ledger file, once the app has switched to it. */
+  forLedger(dbFile: string): ExportJobs {
+    return new ExportJobs({ ...this.options, dbFile });
+  }
+
   start(request: ExportJobStart): { jobId: string; fileName: string } {
     if (this.disposed) throw new TaizhangError('conflict', '程序正在关闭，无法开始新的导出');
     const maxRunning = this.options.maxRunning ?? 2;
-    const running = [...this.jobs.values()].filter((j) => j.state === 'running').length;
+    const running = this.running;
     if (running >= maxRunning) {
       throw new TaizhangError('conflict', `已有 ${running} 个导出正在进行，请等其完成或取消后再导出`);
     }

@@ -11,6 +11,7 @@ import { hasSessionToken, linkWithToken, MISSING_TOKEN_MESSAGE, newSessionToken 
 import { isEvidenceUrl, serveEvidence } from './evidence-routes.js';
 import { startAutoBackup } from '../archive/auto-backup.js';
 import type { OperatorSetting } from '../settings/operator.js';
+import { CallsInFlight } from '../app/switch-ledger.js';
 
 // Room for an uploaded spreadsheet as base64 (the contract caps each file; this caps the request).
 const MAX_BODY = 48 * 1024 * 1024;
@@ -24,6 +25,8 @@ export interface HostOptions {
   operator: string;
   /** The installation's chosen name: when given, every audited write carries it, as 设置 changes it. */
   operatorSetting?: OperatorSetting;
+  /** Where a switch of ledger in the app is remembered for the next start (see ApiContext). */
+  ledgerChoiceFolder?: string;
   /** 0 picks a free port. */
   port: number;
   rendererDir?: string;
@@ -36,8 +39,11 @@ export interface BrowserHost {
   /** Every /api/ and /downloads/ request must carry it as `Authorization: Bearer …`. */
   token: string;
   port: number;
-  /** The exports started from the page; their files go when the host closes. */
-  exports: ExportJobs;
+  /** The exports started from the page; their files go when the host closes or the ledger is switched. */
+  readonly exports: ExportJobs;
+  /** The ledger in use: the one given, or the one the page switched to (which the host closes). */
+  readonly db: Db;
+  readonly dbFile: string;
   close(): Promise<void>;
 }
 
@@ -126,9 +132,9 @@ async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.S
 
 /** Serves the built renderer and the API contract on 127.0.0.1 only. */
 export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
-  const exports = new ExportJobs({ dbFile: options.dbFile });
   const imports = new ImportJobs();
   const setting = options.operatorSetting;
+  const calls = new CallsInFlight();
   const ctx: ApiContext = {
     db: options.db,
     dbFile: options.dbFile,
@@ -137,10 +143,14 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
     },
     operatorSetting: setting,
     transport: 'http',
-    exports,
+    exports: new ExportJobs({ dbFile: options.dbFile }),
     imports,
     deliverFile: deliverAsDownload,
+    calls,
+    ledgerChoiceFolder: options.ledgerChoiceFolder,
   };
+  // Replaced when the page switches ledgers (main/app/switch-ledger.ts).
+  const exports = () => ctx.exports!;
   const autoBackup = (ctx.autoBackup = startAutoBackup(ctx));
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const token = newSessionToken();
@@ -158,8 +168,11 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
       });
       return;
     }
-    if (url.startsWith(DOWNLOADS_PREFIX)) return serveDownload(exports, req, res);
+    if (url.startsWith(DOWNLOADS_PREFIX)) return serveDownload(exports(), req, res);
     if (isEvidenceUrl(url)) {
+      // An upload writes into the open ledger when its last byte has come: no switch before that.
+      const done = req.method === 'POST' ? calls.begin('evidence.upload') : () => {};
+      res.once('close', done);
       return serveEvidence(ctx, req, res, {
         json: (status, value) => sendJson(res, status, value),
         refuse: (status, message) => refuseAndClose(req, res, status, message),
@@ -181,11 +194,21 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
         link: linkWithToken(url, token),
         token,
         port,
-        exports,
+        get exports() {
+          return exports();
+        },
+        get db() {
+          return ctx.db;
+        },
+        get dbFile() {
+          return ctx.dbFile;
+        },
         close: async () => {
           // The backup on quit runs while the ledger is still open: it is recorded there when done.
-          await Promise.all([exports.dispose(), imports.dispose(), autoBackup.close()]);
+          await Promise.all([exports().dispose(), imports.dispose(), autoBackup.close()]);
           await new Promise<void>((done) => server.close(() => done()));
+          // A ledger the page switched to was opened here; the one given stays its opener's to close.
+          if (ctx.db !== options.db) ctx.db.close();
         },
       });
     });

@@ -32,9 +32,14 @@ export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private disposed = false;
 
+  /** Whether an import is writing; the open ledger cannot be switched under it. */
+  get running(): boolean {
+    return [...this.jobs.values()].some((j) => j.status.state === 'running');
+  }
+
   start(request: CommitRequest): { jobId: string } {
     if (this.disposed) throw new TaizhangError('conflict', '程序正在关闭，无法开始新的导入');
-    if ([...this.jobs.values()].some((j) => j.status.state === 'running')) {
+    if (this.running) {
       throw new TaizhangError('conflict', '已有一个导入正在进行，请等它完成或取消后再导入');
     }
     const jobId = randomUUID();

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TaizhangError } from '../store/errors.js';
+import { readSettingFile, writeSettingFile } from './setting-file.js';
 
 /*
  * The operator's name belongs to the installation, not to a ledger file: one person keeps several
@@ -38,15 +38,9 @@ export function operatorNameProblem(name: string): string | null {
 
 /** The stored name, or undefined when none was chosen yet or the file cannot be used. */
 export function readStoredOperator(folder: string): string | undefined {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(folder, FILE_NAME), 'utf8')) as { name?: unknown };
-    return typeof parsed.name === 'string' && operatorNameProblem(parsed.name) === null
-      ? parsed.name.trim()
-      : undefined;
-  } catch {
-    // No file yet, or one another program mangled: the name is asked again.
-    return undefined;
-  }
+  // No file yet, or one another program mangled: the name is asked again.
+  const name = (readSettingFile(folder, FILE_NAME) as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && operatorNameProblem(name) === null ? name.trim() : undefined;
 }
 
 /** Writes the name atomically, readable by this user only. */
@@ -54,20 +48,7 @@ export function storeOperator(folder: string, name: string): string {
   const problem = operatorNameProblem(name);
   if (problem) throw new TaizhangError('bad-request', problem);
   const trimmed = name.trim();
-  const file = path.join(folder, FILE_NAME);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, `${JSON.stringify({ name: trimmed })}\n`, { mode: 0o600 });
-    fs.chmodSync(temp, 0o600);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new TaizhangError(
-      'bad-file',
-      `无法保存操作人姓名到 ${file}（${(error as NodeJS.ErrnoException).code ?? '写入失败'}）`,
-    );
-  }
+  writeSettingFile(folder, FILE_NAME, { name: trimmed }, '操作人姓名');
   return trimmed;
 }
 

@@ -59,7 +59,8 @@ test('backing up from 归档与备份 shows the last backup, and 四性检测 pa
   expect(fs.existsSync(target)).toBe(false);
   await page.getByLabel('备份密码', { exact: true }).last().fill('县教育局2019');
   await page.getByRole('button', { name: '恢复', exact: true }).click();
-  await expect(page.getByTestId('restore-result')).toContainText(`taizhang serve --db "${target}"`);
+  await expect(page.getByTestId('restore-result')).toContainText(target);
+  await expect(page.getByRole('button', { name: '切换到恢复的台账' })).toBeVisible();
   expect(fs.existsSync(target)).toBe(true);
   await page.screenshot({ path: test.info().outputPath('archive-restore.png'), fullPage: true });
 

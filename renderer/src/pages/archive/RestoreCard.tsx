@@ -5,6 +5,7 @@ import type { BackupSummary } from '../../../../shared/archive-api.js';
 import { call, errorMessage } from '../../api.js';
 import { formatCount } from '../../format.js';
 import { backupTime } from './backupTime.js';
+import { SwitchLedgerButton } from './SwitchLedgerButton.js';
 
 interface Values {
   file: string;
@@ -29,7 +30,7 @@ function SummaryView({ summary }: { summary: BackupSummary }) {
 
 /**
  * 从备份恢复: reads a backup (asking for its password when it is encrypted) and restores it into a
- * NEW ledger file; the ledger in use is never touched.
+ * NEW ledger file; the ledger in use is never touched, and the app can switch to the new one.
  */
 export function RestoreCard() {
   const [form] = Form.useForm<Values>();
@@ -150,12 +151,9 @@ export function RestoreCard() {
                 新的台账文件：<Typography.Text copyable>{restored.dbFile}</Typography.Text>
               </Typography.Paragraph>
               <Typography.Paragraph>
-                当前窗口仍在使用原来的台账。要打开恢复出的台账：浏览器方式运行{' '}
-                <Typography.Text code copyable>
-                  {`taizhang serve --db "${restored.dbFile}"`}
-                </Typography.Text>
-                ；桌面版请退出后把环境变量 TAIZHANG_DB 设为这个文件再启动。
+                当前仍在使用原来的台账；要查看或继续录入恢复出的台账，请切换到它。
               </Typography.Paragraph>
+              <SwitchLedgerButton file={restored.dbFile} />
               <SummaryView summary={restored.summary} />
             </div>
           }
