@@ -13,7 +13,7 @@ import { autoBackupSetting, setAutoBackupSetting } from '../../main/archive/back
 import { recordBackup } from '../../main/archive/backup-log.js';
 import { verifyLedger } from '../../main/archive/four-checks.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
-import { httpRequest } from '../helpers/http.js';
+import { callApi, valueOf } from '../helpers/http.js';
 
 /*
  * The archive methods through the real browser host, on a real ledger with about 100 MB of
@@ -71,26 +71,9 @@ afterAll(async () => {
   for (const dir of [rendererDir, out]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+const call = <T>(method: string, payload: unknown) => callApi<T>(host, method, payload);
 
-async function call<T>(method: string, payload: unknown): Promise<Reply<T>> {
-  const reply = await httpRequest(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: `http://127.0.0.1:${host.port}`,
-      Authorization: `Bearer ${host.token}`,
-    },
-    body: JSON.stringify(payload),
-  });
-  return JSON.parse(reply.body.toString('utf8')) as Reply<T>;
-}
-
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
+const value = valueOf;
 
 interface BackupReply {
   file: string;

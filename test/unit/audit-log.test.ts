@@ -8,19 +8,11 @@ import { countBatchRows, finishBatch, startBatch } from '../../main/store/import
 import { copyLedgerType } from '../../main/ledgers/type-editor.js';
 import type { ApiOutput } from '../../shared/api.js';
 import { idCardCheckChar } from '../../shared/idcard.js';
+import { SAMPLE_AID } from '../helpers/sample-aid.js';
 
 const SECOND_ID = '11010120050307803' + idCardCheckChar('11010120050307803');
 
-const aid = {
-  name: '李思远',
-  gender: '男',
-  id_number: '11010119900307803X',
-  stage: '初中',
-  family_type: '建档立卡',
-  aid_item: '两免一补',
-  amount: '1250',
-  paid_on: '2019-03-20',
-};
+const aid = SAMPLE_AID;
 
 let store: TempStore;
 afterEach(() => store?.dispose());

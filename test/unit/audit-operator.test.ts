@@ -7,17 +7,9 @@ import { defaultOperator } from '../../main/store/index.js';
 import { listAudit } from '../../main/store/audit.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
 import { httpRequest } from '../helpers/http.js';
+import { SAMPLE_AID } from '../helpers/sample-aid.js';
 
-const aid = {
-  name: '李思远',
-  gender: '男',
-  id_number: '11010119900307803X',
-  stage: '初中',
-  family_type: '建档立卡',
-  aid_item: '两免一补',
-  amount: '1250',
-  paid_on: '2019-03-20',
-};
+const aid = SAMPLE_AID;
 
 let store: TempStore;
 let home: string;

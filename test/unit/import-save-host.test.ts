@@ -8,7 +8,7 @@ import { countRecords } from '../../main/store/record-query.js';
 import { DemoRandom } from '../../main/demo/random.js';
 import { studentAidRows } from '../../main/demo/student-aid.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
-import { httpRequest } from '../helpers/http.js';
+import { httpRequest, callApi, valueOf } from '../helpers/http.js';
 import { attachmentTable, buildXlsx } from './import-xlsx-fixtures.js';
 
 let store: TempStore;
@@ -28,26 +28,9 @@ afterAll(async () => {
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+const call = <T>(method: string, payload: unknown) => callApi<T>(host, method, payload);
 
-async function call<T>(method: string, payload: unknown): Promise<Reply<T>> {
-  const reply = await httpRequest(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: `http://127.0.0.1:${host.port}`,
-      Authorization: `Bearer ${host.token}`,
-    },
-    body: JSON.stringify(payload),
-  });
-  return JSON.parse(reply.body.toString('utf8')) as Reply<T>;
-}
-
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
+const value = valueOf;
 
 async function timed<T>(step: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const start = performance.now();

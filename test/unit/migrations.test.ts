@@ -8,6 +8,7 @@ import { LEDGER_APPLICATION_ID, MIGRATIONS, type Migration } from '../../main/st
 import { oldLedgerFile } from '../helpers/old-ledger.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { openUnmigrated, schemaVersion, updateToVersion } from '../helpers/update-to-version.js';
+import { SAMPLE_AID } from '../helpers/sample-aid.js';
 
 /*
  * One describe per file under main/store/migrations/: a file at the version before the migration,
@@ -15,16 +16,7 @@ import { openUnmigrated, schemaVersion, updateToVersion } from '../helpers/updat
  * schema are checked.
  */
 
-const aid = {
-  name: '李思远',
-  gender: '男',
-  id_number: '11010119900307803X',
-  stage: '初中',
-  family_type: '建档立卡',
-  aid_item: '两免一补',
-  amount: '1250',
-  paid_on: '2019-03-20',
-};
+const aid = SAMPLE_AID;
 const aidRows = [
   { ...aid, address: '建始县高坪镇青龙村3组' },
   { ...aid, name: '张雨桐', amount: '800' },

@@ -6,7 +6,7 @@ import { startBrowserHost, type BrowserHost } from '../../main/host/server.js';
 import { fillDemo } from '../../main/demo/index.js';
 import { draftDocx, draftPreview, figureRecords, openDraft } from '../../main/reports/report-service.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
-import { httpRequest } from '../helpers/http.js';
+import { callApi, valueOf, type ApiReply } from '../helpers/http.js';
 import { readDocx } from './reports-docx-reader.js';
 
 /*
@@ -33,33 +33,16 @@ afterAll(async () => {
   if (rendererDir) fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+const call = <T>(method: string, payload: unknown) => callApi<T>(host, method, payload);
 
-async function call<T>(method: string, payload: unknown): Promise<Reply<T>> {
-  const reply = await httpRequest(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: `http://127.0.0.1:${host.port}`,
-      Authorization: `Bearer ${host.token}`,
-    },
-    body: JSON.stringify(payload),
-  });
-  return JSON.parse(reply.body.toString('utf8')) as Reply<T>;
-}
-
-function value<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
+const value = valueOf;
 
 /**
  * Runs `slow` through the host and, until it answers, asks for a small ledger's records and the
  * ledger list over and over; returns the slow answer, the longest of those answers and the
  * longest stall of this thread's event loop.
  */
-async function meanwhile<T>(slow: () => Promise<Reply<T>>) {
+async function meanwhile<T>(slow: () => Promise<ApiReply<T>>) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let done = false;

@@ -12,17 +12,9 @@ import { getLedgerDefinition } from '../../main/store/ledger-types.js';
 import { listAudit } from '../../main/store/audit.js';
 import { TaizhangError } from '../../main/store/errors.js';
 import { oldLedgerFile } from '../helpers/old-ledger.js';
+import { SAMPLE_AID } from '../helpers/sample-aid.js';
 
-const aid = {
-  name: '李思远',
-  gender: '男',
-  id_number: '11010119900307803X',
-  stage: '初中',
-  family_type: '建档立卡',
-  aid_item: '两免一补',
-  amount: '1250',
-  paid_on: '2019-03-20',
-};
+const aid = SAMPLE_AID;
 
 let store: TempStore;
 afterEach(() => store?.dispose());

@@ -11,7 +11,7 @@ import { appLedgerFile, rememberedLedger } from '../../main/settings/ledger-choi
 import { dispatch, type ApiContext } from '../../main/api.js';
 import { CallsInFlight } from '../../main/app/switch-ledger.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
-import { httpRequest } from '../helpers/http.js';
+import { callApi } from '../helpers/http.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 import { attachmentTable, buildXlsx } from './import-xlsx-fixtures.js';
 
@@ -51,21 +51,7 @@ afterAll(async () => {
   for (const dir of [rendererDir, work, home]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-async function call<T>(method: string, payload: unknown): Promise<Reply<T>> {
-  const reply = await httpRequest(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: `http://127.0.0.1:${host.port}`,
-      Authorization: `Bearer ${host.token}`,
-    },
-    body: JSON.stringify(payload),
-  });
-  return JSON.parse(reply.body.toString('utf8')) as Reply<T>;
-}
+const call = <T>(method: string, payload: unknown) => callApi<T>(host, method, payload);
 
 async function value<T>(method: string, payload: unknown): Promise<T> {
   const reply = await call<T>(method, payload);
