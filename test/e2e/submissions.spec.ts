@@ -30,7 +30,7 @@ test('a submission made from 报送记录 is listed there, its files check out, 
   await page.getByLabel('保存到文件夹').fill(out);
   await page.getByRole('button', { name: '生成并报送' }).click();
 
-  await expect(page.getByTestId('submission-made')).toContainText('已报送 #1：2019年上半年，2 个文件');
+  await expect(page.getByTestId('submission-made')).toContainText('已报送 #1：2019年上半年，2 个表格和报告文件');
   const folder = path.join(out, '报送1-2019年上半年-建始县高坪镇中心小学');
   expect(fs.readdirSync(folder).sort()).toEqual([
     '2019年上半年-学生资助台账-建始县高坪镇中心小学.xlsx',

@@ -82,7 +82,7 @@ export function NewSubmissionCard({ onDone }: { onDone(submission: ApiOutput<'su
             loading={ledgers.loading}
             placeholder="选择台账"
             optionFilterProp="label"
-            options={(ledgers.data ?? []).map((l) => ({ value: l.key, label: `${l.label}（${l.count} 条）` }))}
+            options={(ledgers.data ?? []).map((l) => ({ value: l.key, label: l.label }))}
           />
         </Form.Item>
         <Form.Item name="reports" label="同时生成的报告">

@@ -75,7 +75,7 @@ export function SubmissionsPage() {
           showIcon
           closable
           onClose={() => setMade(undefined)}
-          title={`已报送 #${made.id}：${made.periodLabel}，${made.files.length} 个文件`}
+          title={`已报送 #${made.id}：${made.periodLabel}，${made.files.length} 个表格和报告文件`}
           description={<span className="submission-path">{made.zip ?? made.folder}</span>}
           data-testid="submission-made"
         />
