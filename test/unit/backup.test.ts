@@ -10,6 +10,7 @@ import { fillDemo } from '../../main/demo/index.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
 import { runCli } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
+import { recordsWithoutAudit } from '../helpers/audit-orphans.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = '县教育局2019备份';
@@ -168,12 +169,7 @@ describe('backup and restore', () => {
       expect(ids.length).toBe(n);
       // One moment of the ledger: the records are the first n the writer committed, each with its audit row.
       expect(ids).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-      const orphans = db
-        .prepare(
-          `SELECT count(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'record' AND a.entity_id = CAST(r.id AS TEXT))`,
-        )
-        .get() as { n: number };
-      expect(orphans.n).toBe(0);
+      expect(recordsWithoutAudit(db)).toBe(0);
     } finally {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-store.js';
+import { recordsWithoutAudit } from '../helpers/audit-orphans.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -43,12 +44,7 @@ describe('a writer killed mid-way', () => {
       const missing = committed.filter((id) => !ids.has(id));
       expect(missing).toEqual([]);
       // Every record that exists is whole, with its audit row written in the same transaction.
-      const orphans = db
-        .prepare(
-          `SELECT count(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'record' AND a.entity_id = CAST(r.id AS TEXT))`,
-        )
-        .get() as { n: number };
-      expect(orphans.n).toBe(0);
+      expect(recordsWithoutAudit(db)).toBe(0);
     } finally {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
