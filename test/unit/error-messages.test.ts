@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,6 +46,16 @@ beforeEach(() => {
   store = tempStore();
 });
 afterEach(() => store.dispose());
+
+/** chattr's immutable flag: even root cannot write the file while it is set. False where it is not allowed. */
+function setImmutable(file: string, on: boolean): boolean {
+  try {
+    execFileSync('chattr', [on ? '+i' : '-i', file], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('SQLite failures through the API', () => {
   it('says a read-only ledger file is read-only, naming it', async () => {
@@ -184,16 +195,23 @@ describe('the CLI on real files', () => {
   it('says a read-only ledger file is read-only', () => {
     store.db.close();
     fs.chmodSync(store.file, 0o444);
-    // Root writes through 0444; the file is read-only to anyone else, so the CLI runs as nobody then.
+    // Root writes through 0444. As root the file is made immutable instead, which root cannot write
+    // either; where that is not allowed, the CLI runs as nobody (which needs the repository to be
+    // readable by every user).
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) fs.chmodSync(store.dir, 0o777);
-    const result = spawnCliSync(
-      ['demo', '--db', store.file, '--rows', '3'],
-      asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: store.dir } } : {},
-    );
-    const message = cliMessage({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr });
-    expect(message).toBe(`台账文件 ${store.file} 是只读的，无法保存：请检查文件权限或换一个位置`);
-    expectOneChineseLine(message);
+    const immutable = asRoot && setImmutable(store.file, true);
+    if (asRoot && !immutable) fs.chmodSync(store.dir, 0o777);
+    try {
+      const result = spawnCliSync(
+        ['demo', '--db', store.file, '--rows', '3'],
+        asRoot && !immutable ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: store.dir } } : {},
+      );
+      const message = cliMessage({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr });
+      expect(message).toBe(`台账文件 ${store.file} 是只读的，无法保存：请检查文件权限或换一个位置`);
+      expectOneChineseLine(message);
+    } finally {
+      if (immutable) setImmutable(store.file, false);
+    }
   });
 
   it('says the ledger file is busy while another program holds the write lock', async () => {
