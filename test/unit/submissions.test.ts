@@ -181,11 +181,13 @@ describe('报送', () => {
 
   it('四性检测 and the on-demand check name a submission file that was changed or removed', async () => {
     const { s, submission } = await submitted();
-    expect(verifyLedger(s.db, s.file).checks.find((c) => c.key === 'submissions')).toMatchObject({ status: 'pass' });
+    expect((await verifyLedger(s.db, s.file)).checks.find((c) => c.key === 'submissions')).toMatchObject({
+      status: 'pass',
+    });
     const [table, , report] = submission.files;
     fs.appendFileSync(path.join(submission.folder, table!.name), 'x');
     fs.rmSync(path.join(submission.folder, report!.name));
-    const check = verifyLedger(s.db, s.file).checks.find((c) => c.key === 'submissions')!;
+    const check = (await verifyLedger(s.db, s.file)).checks.find((c) => c.key === 'submissions')!;
     expect(check.status).toBe('fail');
     expect(check.details).toEqual([
       `报送 #1（2019年上半年）的文件“${table!.name}”已被改动（校验值不符）`,

@@ -33,12 +33,13 @@ async function ledgerWithEvidence(): Promise<{ s: TempStore; sha: string; record
   return { s, sha: info.sha256, recordId: id };
 }
 
-const statusOf = (report: ReturnType<typeof verifyLedger>, key: string) => report.checks.find((c) => c.key === key)!;
+const statusOf = (report: Awaited<ReturnType<typeof verifyLedger>>, key: string) =>
+  report.checks.find((c) => c.key === key)!;
 
 describe('四性检测', () => {
   it('passes a sound ledger, and only warns that no backup exists yet', async () => {
     const { s } = await ledgerWithEvidence();
-    const report = verifyLedger(s.db, s.file);
+    const report = await verifyLedger(s.db, s.file);
     expect(report.ok).toBe(true);
     expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(statusOf(report, 'backup')).toMatchObject({
@@ -51,20 +52,20 @@ describe('四性检测', () => {
       bytes: 1,
       encrypted: false,
     });
-    expect(statusOf(verifyLedger(s.db, s.file), 'backup').summary).toMatch(/最近一次备份是 8 天前/);
+    expect(statusOf(await verifyLedger(s.db, s.file), 'backup').summary).toMatch(/最近一次备份是 8 天前/);
     recordBackup(s.db, { at: new Date().toISOString(), file: 'x', bytes: 1, encrypted: false });
-    expect(statusOf(verifyLedger(s.db, s.file), 'backup').status).toBe('pass');
+    expect(statusOf(await verifyLedger(s.db, s.file), 'backup').status).toBe('pass');
   });
 
   it('fails and names an evidence file that was altered or deleted', async () => {
     const { s, sha, recordId } = await ledgerWithEvidence();
     const file = evidencePath(`${s.file}.files`, sha);
     fs.appendFileSync(file, 'x');
-    const altered = statusOf(verifyLedger(s.db, s.file), 'evidence');
+    const altered = statusOf(await verifyLedger(s.db, s.file), 'evidence');
     expect(altered.status).toBe('fail');
     expect(altered.details).toEqual([`附件“合影.jpg”（记录 ${recordId}）的文件已被改动（校验值不符）`]);
     fs.rmSync(file);
-    expect(statusOf(verifyLedger(s.db, s.file), 'evidence').details).toEqual([
+    expect(statusOf(await verifyLedger(s.db, s.file), 'evidence').details).toEqual([
       `附件“合影.jpg”（记录 ${recordId}）的文件缺失`,
     ]);
   });
@@ -94,9 +95,54 @@ describe('四性检测', () => {
     expect(cli.code, cli.stderr).toBe(0);
     const lines = cli.stdout.trim().split('\n');
     // One line per check of verifyLedger, submissions' files among them.
-    expect(lines.filter((l) => l.startsWith('['))).toHaveLength(7);
+    expect(lines.filter((l) => l.startsWith('['))).toHaveLength(8);
     expect(cli.stdout).toContain('[真实性] 报送文件与报送时一致：通过');
     expect(lines.at(-1)).toBe('检测通过');
     expect(path.basename(s.file)).toBe('ledger.db');
   }, 30_000);
+});
+
+describe('四性检测: the database structure and the search index', () => {
+  it('fails when an index of the records no longer holds every record', async () => {
+    const { s } = await ledgerWithEvidence();
+    s.db.close();
+    // Change one record's date inside an index page, behind SQLite: the index no longer matches its table.
+    const raw = new Database(s.file);
+    const { pageno } = raw
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'records_by_ledger_date' AND pagetype = 'leaf' LIMIT 1`)
+      .get() as { pageno: number };
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = fs.readFileSync(s.file);
+    const page = bytes.subarray((pageno - 1) * pageSize, pageno * pageSize);
+    const at = page.lastIndexOf('2019-');
+    expect(at).toBeGreaterThan(0);
+    page[at + 3] = '7'.charCodeAt(0);
+    fs.writeFileSync(s.file, bytes);
+    const reopened = new Database(s.file, { readonly: true });
+    try {
+      const check = statusOf(await verifyLedger(reopened as never, s.file), 'integrity');
+      expect(check.status).toBe('fail');
+      expect(check.details.join('\n')).toMatch(/records_by_ledger_date/);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('fails when records are missing from the search index', async () => {
+    const { s } = await ledgerWithEvidence();
+    s.db.close();
+    const raw = new Database(s.file);
+    const { id } = raw.prepare(`SELECT max(id) AS id FROM records`).get() as { id: number };
+    raw.prepare(`DELETE FROM records_fts WHERE rowid = ?`).run(id);
+    raw.close();
+    const reopened = new Database(s.file, { readonly: true });
+    try {
+      const check = statusOf(await verifyLedger(reopened as never, s.file), 'search-index');
+      expect(check.status).toBe('fail');
+      expect(check.summary).toBe('检索索引缺少 1 条记录：搜索会漏掉它们');
+    } finally {
+      reopened.close();
+    }
+  });
 });

@@ -15,7 +15,7 @@ export function register(program: Command): void {
       const { db, file } = openExisting(options);
       let ok: boolean;
       try {
-        const report = verifyLedger(db, file);
+        const report = await verifyLedger(db, file);
         ok = report.ok;
         if (options.json) printJson(report);
         else {
