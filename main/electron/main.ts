@@ -81,7 +81,7 @@ function start(): void {
     return;
   }
   hardenWebContents();
-  serveRenderer(path.join(appRoot, 'dist', 'renderer'));
+  serveRenderer(path.join(appRoot, 'dist', 'renderer'), () => ctx);
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, payload: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的调用' } };

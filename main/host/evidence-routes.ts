@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { EVIDENCE_PATH, EVIDENCE_UPLOAD_PATH, evidenceTooLargeMessage } from '../../shared/attachment-api.js';
 import type { ApiContext } from '../handlers.js';
 import { toUserError } from '../errors/user-message.js';
 import { TaizhangError } from '../store/errors.js';
-import { attachmentFolderOf } from '../archive/attachment-folder.js';
-import { attachEvidence, evidenceField, getAttachment, type AttachmentInfo } from '../attachments/attachments.js';
-import { evidencePath, MAX_EVIDENCE_BYTES } from '../attachments/evidence-store.js';
-import { contentDisposition } from './downloads.js';
+import { attachEvidence, evidenceField, type AttachmentInfo } from '../attachments/attachments.js';
+import { storedEvidence } from '../attachments/stored-evidence.js';
+import { MAX_EVIDENCE_BYTES } from '../attachments/evidence-store.js';
 
 /** How the server answers: JSON like /api/, or a refusal that first drains what is still being sent. */
 export interface EvidenceReply {
@@ -94,12 +92,6 @@ async function receiveUpload(
 }
 
 /** `attachment` with the original name; the plain-ASCII fallback must not claim to be an export. */
-function evidenceDisposition(info: AttachmentInfo): string {
-  const extension = path.extname(info.name);
-  const plain = `evidence-${info.id}${/^\.[A-Za-z0-9]{1,8}$/.test(extension) ? extension : ''}`;
-  return contentDisposition(info.name, plain);
-}
-
 /** Streams one stored file to the page, which fetches it with the token (thumbnails, downloads). */
 function serveStored(
   ctx: EvidenceContext,
@@ -109,36 +101,10 @@ function serveStored(
   reply: EvidenceReply,
 ): void {
   if (req.method !== 'GET') return reply.refuse(405, '查看附件只接受 GET 请求');
-  const id = /^\d{1,15}$/.test(idText) ? Number(idText) : 0;
-  let info: AttachmentInfo;
-  try {
-    info = getAttachment(ctx.db, id);
-  } catch (error) {
-    return reply.json(404, { ok: false, error: failure(ctx, error, 'evidence download') });
-  }
-  const file = evidencePath(attachmentFolderOf(ctx.dbFile), info.sha256);
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    return reply.json(404, {
-      ok: false,
-      error: {
-        code: 'not-found',
-        message: `附件“${info.name}”的文件在 ${attachmentFolderOf(ctx.dbFile)} 中找不到：请从备份恢复，或运行检测查看详情`,
-      },
-    });
-  }
-  res.writeHead(200, {
-    'Content-Type': info.mime,
-    'Content-Length': size,
-    'Content-Disposition': evidenceDisposition(info),
-    // Whatever the file holds, it never runs as a page of this origin.
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
-  const stream = fs.createReadStream(file);
+  const stored = storedEvidence(ctx.db, ctx.dbFile, idText);
+  if (!stored.ok) return reply.json(stored.status, { ok: false, error: stored.error });
+  res.writeHead(200, stored.headers);
+  const stream = fs.createReadStream(stored.file);
   stream.on('error', () => res.destroy());
   res.on('close', () => stream.destroy());
   stream.pipe(res);

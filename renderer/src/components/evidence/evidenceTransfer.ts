@@ -19,7 +19,7 @@ const DRAWABLE = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 
 const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
 
 export function hasThumbnail(a: Attachment): boolean {
-  return !inDesktopApp() && DRAWABLE.has(a.mime) && a.size <= THUMBNAIL_MAX_BYTES;
+  return DRAWABLE.has(a.mime) && a.size <= THUMBNAIL_MAX_BYTES;
 }
 
 /** The stored bytes, fetched with the session token (an <img src> could not send it). */
