@@ -1,3 +1,4 @@
+import { failAbandonedSubmissions } from '../submissions/abandoned.js';
 import path from 'node:path';
 import type { ApiOutput } from '../../shared/api.js';
 import type { ApiContext } from '../handlers.js';
@@ -93,6 +94,7 @@ export async function switchLedger(ctx: ApiContext, file: string): Promise<ApiOu
   const old = { db: ctx.db, exports: ctx.exports };
   ctx.db = db;
   ctx.dbFile = target;
+  failAbandonedSubmissions(db, ctx.operator);
   // Export jobs read their ledger file in a worker; finished files not yet saved belong to the old ledger.
   ctx.exports = old.exports?.forLedger(target);
   await old.exports?.dispose();

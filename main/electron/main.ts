@@ -1,3 +1,4 @@
+import { failAbandonedSubmissions } from '../submissions/abandoned.js';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { dispatch, type ApiContext } from '../api.js';
@@ -66,6 +67,7 @@ function start(): void {
       calls: new CallsInFlight(),
       ledgerChoiceFolder: chosenByApp ? home : undefined,
     };
+    failAbandonedSubmissions(ctx.db, ctx.operator);
     const current = ctx;
     const autoBackup = (ctx.autoBackup = startAutoBackup(ctx));
     // Closed only when the quit goes ahead: the backup on quit records itself in the ledger first.

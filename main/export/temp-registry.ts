@@ -71,7 +71,8 @@ export function forgetTempFile(file: string): void {
   if (dir) fs.rmSync(path.join(dir, markerName(path.resolve(file))), { force: true });
 }
 
-function running(pid: number): boolean {
+/** Whether a process of this machine with this id is still running (the sweeps' test for "gone"). */
+export function processRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -98,7 +99,7 @@ function removeStaleMarked(): void {
   if (!dir) return;
   for (const name of fs.readdirSync(dir)) {
     const pid = MARKER.exec(name)?.[1];
-    if (pid === undefined || running(Number(pid))) continue;
+    if (pid === undefined || processRunning(Number(pid))) continue;
     const marker = path.join(dir, name);
     let file: string;
     try {
@@ -121,7 +122,7 @@ function removeStaleFolders(): void {
   const root = os.tmpdir();
   for (const name of fs.readdirSync(root)) {
     const pid = EXPORTS_FOLDER.exec(name)?.[1];
-    if (pid === undefined || running(Number(pid))) continue;
+    if (pid === undefined || processRunning(Number(pid))) continue;
     const folder = path.join(root, name);
     try {
       const stat = fs.lstatSync(folder);

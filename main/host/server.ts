@@ -1,3 +1,4 @@
+import { failAbandonedSubmissions } from '../submissions/abandoned.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type ApiContext } from '../api.js';
@@ -149,6 +150,7 @@ export function startBrowserHost(options: HostOptions): Promise<BrowserHost> {
     calls,
     ledgerChoiceFolder: options.ledgerChoiceFolder,
   };
+  failAbandonedSubmissions(ctx.db, ctx.operator);
   // Replaced when the page switches ledgers (main/app/switch-ledger.ts).
   const exports = () => ctx.exports!;
   const autoBackup = (ctx.autoBackup = startAutoBackup(ctx));

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../store/database.js';
 import { nowIso } from '../store/database.js';
@@ -78,6 +79,8 @@ export function beginSubmission(db: Db, input: NewSubmission): BegunSubmission {
         reports: input.reports,
         folder,
         zip,
+        // Which process writes the files: if it dies, the next start finds the submission abandoned.
+        process: { pid: process.pid, host: os.hostname() },
       },
     });
     return { id, createdAt, folder, zip };

@@ -10,6 +10,7 @@ import { parsePeriod, PERIOD_HELP } from '../../shared/period.js';
 import type { Submission } from '../../shared/submission-api.js';
 import { beginSubmission, failSubmission, finishSubmission, getSubmission } from './submission-store.js';
 import { runInSubmissionWorker } from './submission-in-worker.js';
+import { failAbandonedSubmissions } from './abandoned.js';
 
 export interface SubmitRequest {
   period: string;
@@ -67,6 +68,7 @@ export async function submit(host: SubmitHost, request: SubmitRequest): Promise<
   const unit = resolveUnit(db, request.unit ?? {});
   const parent = path.resolve(request.out);
   readyOutFolder(parent);
+  await write(() => failAbandonedSubmissions(db, request.operator));
   const begun = await write(() =>
     beginSubmission(db, { unit, period, ledgers, reports, parent, zip: request.zip, operator: request.operator }),
   );

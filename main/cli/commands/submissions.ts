@@ -14,8 +14,10 @@ export function register(program: Command): void {
     .action(async (options: { db?: string; json?: boolean }) => {
       const { openExisting, printJson } = await import('../context.js');
       const { listSubmissions } = await import('../../submissions/submission-store.js');
-      const { db } = openExisting(options);
+      const { failAbandonedSubmissions } = await import('../../submissions/abandoned.js');
+      const { db, operator } = openExisting(options);
       try {
+        failAbandonedSubmissions(db, operator);
         const list = listSubmissions(db);
         if (options.json) return printJson(list);
         if (list.length === 0) return void process.stdout.write('还没有报送记录\n');
