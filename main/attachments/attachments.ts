@@ -9,6 +9,7 @@ import type { FieldDefinition } from '../../shared/ledger-definition.js';
 import { attachmentFolderOf } from '../archive/attachment-folder.js';
 import { removeEvidence, storeEvidence, type StoredEvidence } from './evidence-store.js';
 import { mimeTypeOf } from './mime-type.js';
+import { assertRecordNotLocked } from '../submissions/locks.js';
 
 export interface AttachmentInfo {
   id: number;
@@ -64,6 +65,8 @@ export async function attachEvidence(
   operator: string,
 ): Promise<AttachmentInfo> {
   const field = evidenceField(db, input.recordId, input.field);
+  // A record of a submitted period keeps the evidence it was submitted with: refused before copying.
+  assertRecordNotLocked(db, getRecord(db, input.recordId));
   const name = cleanName(input.name);
   const folder = attachmentFolderOf(dbFile);
   const stored: StoredEvidence = await storeEvidence(folder, input.source, name);
@@ -72,8 +75,8 @@ export async function attachEvidence(
     // without freezing the thread.
     return await queuedWrite(db, () =>
       db.transaction(() => {
-        // The record may have been deleted while the file was being copied.
-        getRecord(db, input.recordId);
+        // The record may have been deleted, or its period submitted, while the file was being copied.
+        assertRecordNotLocked(db, getRecord(db, input.recordId));
         const createdAt = nowIso();
         const id = Number(
           db
@@ -119,6 +122,7 @@ function isReferenced(db: Db, sha256: string): boolean {
 export function removeAttachment(db: Db, dbFile: string, id: number, operator: string): AttachmentInfo {
   const removed = db.transaction(() => {
     const info = getAttachment(db, id);
+    assertRecordNotLocked(db, getRecord(db, info.recordId));
     db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
     writeAudit(db, {
       operator,

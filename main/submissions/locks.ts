@@ -56,6 +56,11 @@ export function assertNotLocked(db: Db, ledger: string, unitId: number, recordDa
 }
 
 /** Writes one lock or unlock to the history and the audit log; inside the caller's transaction. */
+/** assertNotLocked for a stored record: its evidence and its values are held alike. */
+export function assertRecordNotLocked(db: Db, record: { ledger: string; unitId: number; recordDate: string }): void {
+  assertNotLocked(db, record.ledger, record.unitId, record.recordDate);
+}
+
 export function recordLockChange(
   db: Db,
   change: { submissionId: number; action: 'lock' | 'unlock'; operator: string; reason: string | null; at?: string },

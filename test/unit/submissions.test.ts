@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { attachEvidence, listAttachments, removeAttachment } from '../../main/attachments/attachments.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import XLSX from 'xlsx';
@@ -177,6 +180,30 @@ describe('报送', () => {
       ['update', '李主任', 'unlocked'],
     ]);
     expect(audit[2]!.after).toMatchObject({ reason: '教育局退回，更正发放金额' });
+  });
+
+  it('keeps the evidence a record was submitted with: attaching and removing files are refused until unlocked', async () => {
+    const s = (store = tempStore('建始县高坪镇中心小学'));
+    fillDemo(s.db, { unitId: s.unit.id, operator: '测试员', studentAidRows: 20 });
+    const inPeriod = firstIn(s, 'activity', '2019-01-01', '2019-06-30');
+    const later = firstIn(s, 'activity', '2019-07-01', '2019-12-31');
+    const photo = (name: string) => ({ field: '图文资料', name, source: Readable.from([randomBytes(2_000)]) });
+    const kept = await attachEvidence(s.db, s.file, { recordId: inPeriod, ...photo('合影.jpg') }, '测试员');
+    out = tempDir();
+    const made = await runCli(['submit', '--db', s.file, '--period', '2019H1', '--ledger', 'activity', '--out', out]);
+    expect(made.code, made.stderr).toBe(0);
+    const held = /^2019年上半年的.+已于 \d{4}-\d{2}-\d{2} 报送（报送 #1），如需修改请先解锁$/;
+    expect(() => removeAttachment(s.db, s.file, kept.id, '测试员')).toThrow(held);
+    await expect(attachEvidence(s.db, s.file, { recordId: inPeriod, ...photo('补拍.jpg') }, '测试员')).rejects.toThrow(
+      held,
+    );
+    expect(listAttachments(s.db, inPeriod).map((a) => a.name)).toEqual(['合影.jpg']);
+    // Another period stays open.
+    const added = await attachEvidence(s.db, s.file, { recordId: later, ...photo('下半年.jpg') }, '测试员');
+    removeAttachment(s.db, s.file, added.id, '测试员');
+    expect((await runCli(['unlock', '--db', s.file, '--submission', '1', '--reason', '补充活动照片'])).code).toBe(0);
+    await attachEvidence(s.db, s.file, { recordId: inPeriod, ...photo('补拍.jpg') }, '测试员');
+    expect(listAttachments(s.db, inPeriod).map((a) => a.name)).toEqual(['合影.jpg', '补拍.jpg']);
   });
 
   it('四性检测 and the on-demand check name a submission file that was changed or removed', async () => {
