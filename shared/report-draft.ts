@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIsoDate } from './dates.js';
 
 /**
  * A Word report (报送材料) as the user edits it: a title, a list of blocks and a signature.
@@ -30,6 +31,12 @@ export const ParagraphBlockSchema = z.object({
   text: z.string().max(20000),
   /** Shown in the editor while the text is empty; never printed. */
   hint: z.string().max(200).optional(),
+  /**
+   * A section the notice requires (存在的困难和问题, 对策建议 …): while this paragraph is empty and
+   * nothing else in its section has anything to print, its hint prints as a marked prompt
+   * (【待补充】) and the report cannot be exported until the user writes it or removes the block.
+   */
+  required: z.boolean().optional(),
 });
 
 /** A table of figures: 序号 · 项目 · 数量 · 单位. Rows of empty figures are left out. */
@@ -73,11 +80,17 @@ export const ReportAttachmentSchema = z.object({
 
 export const ReportContentSchema = z.object({
   title: z.string().trim().min(1, '标题不能为空').max(200),
-  /** 主送机关, e.g. "县教育局扶贫办："; empty when the report has none. */
+  /** 主送机关, e.g. "县扶贫办、杭州市滨江区教育局" (the full-width colon is added when printed); empty when the report has none. */
   addressee: z.string().max(100).default(''),
   blocks: z.array(ReportBlockSchema).max(1000),
   signatureUnit: z.string().max(100),
-  signatureDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期应写作 2019-07-10'),
+  /** 成文日期, chosen by the user; a new draft starts with the day it was made. */
+  signatureDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期应写作 2019-07-10')
+    .refine((d) => parseIsoDate(d) !== null, { message: '成文日期不是日历上的日子，应写作 2019-07-10' }),
+  /** 加盖印章: the date four characters in from the right and the unit centred above it (GB/T 9704-2012 7.3.5.1). */
+  sealed: z.boolean().default(false),
   attachments: z.array(ReportAttachmentSchema).max(20).default([]),
 });
 

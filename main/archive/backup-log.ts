@@ -1,3 +1,4 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import type { Db } from '../store/database.js';
 import { getSetting, setSetting } from '../store/settings.js';
 
@@ -11,7 +12,7 @@ export interface BackupRecord {
 
 const KEY = 'backup.last';
 
-export function lastBackup(db: Db): BackupRecord | undefined {
+export function lastBackup(db: ReadonlyDb): BackupRecord | undefined {
   return getSetting<BackupRecord>(db, KEY);
 }
 

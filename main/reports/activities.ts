@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import { TaizhangError } from '../store/errors.js';
 import { chineseDate } from '../../shared/dates.js';
 import { ledgerRows, type LedgerRow, type Scope } from './ledger-rows.js';
@@ -52,12 +52,12 @@ function toActivity(row: LedgerRow): Activity {
   };
 }
 
-export function periodActivities(db: Db, scope: Scope): Activity[] {
+export function periodActivities(db: ReadonlyDb, scope: Scope): Activity[] {
   return ledgerRows(db, 'activity', FIELDS, scope).map(toActivity);
 }
 
 /** The activity a single-activity summary is about. */
-export function getActivity(db: Db, id: number): Activity {
+export function getActivity(db: ReadonlyDb, id: number): Activity {
   const row = db.prepare(`SELECT ledger_key, unit_id, record_date FROM visible_records WHERE id = ?`).get(id) as
     { ledger_key: string; unit_id: number; record_date: string } | undefined;
   if (!row) throw new TaizhangError('not-found', `活动记录不存在（编号 ${id}），可能已被删除`);

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import { TaizhangError } from '../store/errors.js';
 import { getLedgerDefinition } from '../store/ledger-types.js';
 import { countRecords, iterateRecords } from '../store/record-query.js';
@@ -55,7 +55,7 @@ function totalsRow(
  * the period gives no table (and no 附件 number), as an empty ledger gives no sentence.
  */
 export function attachmentTables(
-  db: Db,
+  db: ReadonlyDb,
   attachments: ReportContent['attachments'],
   scope: Scope,
   defaultTitle: (label: string) => string,

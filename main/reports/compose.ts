@@ -1,8 +1,11 @@
 import { chineseDate } from '../../shared/dates.js';
 import type { ReportBlock, ReportContent } from '../../shared/report-draft.js';
+import { TaizhangError } from '../store/errors.js';
 import { fillLine, fillParagraph, type TextSegment } from './fill-text.js';
 import { headingNumber, stripHeadingNumber, type HeadingLevel } from './gbt9704.js';
-import { activityDate, quoted, type Activity } from './activities.js';
+import { activityParagraphs } from './activity-prose.js';
+import { unitProfile } from './unit-profile.js';
+import { actualText } from './targets.js';
 import type { ReportData } from './report-figures.js';
 import type { Figure } from './figure-types.js';
 import type { AttachmentTable } from './attachment-tables.js';
@@ -24,34 +27,24 @@ export interface ComposedReport {
   attachments: AttachmentTable[];
 }
 
-function endSentence(text: string): string {
-  return /[。！？：；.!?]$/.test(text) ? text : `${text}。`;
+/** Printed where a required paragraph is still empty: the editor shows it, the export refuses it. */
+export const PROMPT_MARK = '【待补充】';
+
+function paragraph(text: string): ComposedBlock {
+  return { kind: 'paragraph', segments: [{ text }] };
 }
 
-function activityParagraphs(
-  activities: Activity[],
-  detail: 'none' | 'summary' | 'results',
-  withYear: boolean,
-): ComposedBlock[] {
-  const paragraph = (text: string): ComposedBlock => ({ kind: 'paragraph', segments: [{ text }] });
-  if (detail === 'results') {
-    return activities.filter((a) => a.results).map((a) => paragraph(`${quoted(a.title)}：${endSentence(a.results)}`));
-  }
-  return activities.map((a) => {
-    const people = [
-      a.participants ? `参与${a.participants}人` : '',
-      a.beneficiaries ? `受益${a.beneficiaries}人` : '',
-    ].filter(Boolean);
-    const head = `${activityDate(a, withYear)}，开展${quoted(a.title)}${people.length ? `，${people.join('，')}` : ''}。`;
-    return paragraph(detail === 'summary' && a.summary ? `${head}${endSentence(a.summary)}` : head);
-  });
+/** 数量 and 单位 of a table row: money from 10,000 元 up reads "16.63 | 万元". */
+function quantity(f: Figure): [string, string] {
+  if (f.kind === 'money' && f.text.endsWith('万')) return [f.text.slice(0, -1), `万${f.unit}`];
+  return [f.text, f.unit];
 }
 
 function figureTable(block: Extract<ReportBlock, { type: 'figure-table' }>, data: ReportData): ComposedBlock[] {
   const rows = block.figures
     .map((key) => data.figures.get(key))
     .filter((f): f is Figure => f !== undefined && !f.empty)
-    .map((f, i) => [String(i + 1), f.label, f.text, f.unit]);
+    .map((f, i) => [String(i + 1), f.label, ...quantity(f)]);
   if (rows.length === 0) return [];
   return [{ kind: 'table', title: block.title, headers: ['序号', '项目', '数量', '单位'], rows }];
 }
@@ -62,7 +55,7 @@ function targetTable(title: string, data: ReportData): ComposedBlock[] {
     String(i + 1),
     t.spec.label,
     t.requirement,
-    t.spec.kind === 'share' ? t.actual.text : `${t.actual.text}${t.spec.unit}`,
+    actualText(t),
     t.completion,
     t.met ? '已完成' : t.behind ? '滞后' : '推进中',
   ]);
@@ -84,18 +77,63 @@ function renderBlock(block: ReportBlock, data: ReportData): ComposedBlock[] {
       return targetTable(block.title, data);
     case 'activity-list': {
       const withYear = data.scope.from.slice(0, 4) !== data.scope.to.slice(0, 4);
-      return activityParagraphs(data.activities, block.detail, withYear);
+      const writer = { name: data.subject.unit.name, self: unitProfile(data.subject.unit).self };
+      return activityParagraphs(data.activities, block.detail, withYear, writer).map(paragraph);
     }
   }
+}
+
+/** A required paragraph the user has not written yet. */
+function isOpenPrompt(block: ReportBlock): block is Extract<ReportBlock, { type: 'paragraph' }> {
+  return block.type === 'paragraph' && block.required === true && block.text.trim() === '';
+}
+
+/** [start, end) of the blocks under the heading nearest above `index`, down to the next heading as high. */
+function sectionAround(blocks: ReportBlock[], index: number): [number, number] {
+  let start = index;
+  while (start > 0 && blocks[start - 1]!.type !== 'heading') start--;
+  const heading = start > 0 ? blocks[start - 1] : undefined;
+  const level = heading?.type === 'heading' ? heading.level : 0;
+  let end = index + 1;
+  while (end < blocks.length) {
+    const next = blocks[end]!;
+    if (next.type === 'heading' && next.level <= level) break;
+    if (next.type === 'heading' && level === 0) break;
+    end++;
+  }
+  return [start, end];
+}
+
+/**
+ * Whether a printed block fills its section. A paragraph of set words whose only figures are the
+ * unit's or the period's name (a closing such as "{{unit.self}}将认真总结…") does not: it would
+ * print the same with nothing done. The user's own words and anything from the ledgers do.
+ */
+function saysSomething(block: ComposedBlock): boolean {
+  if (block.kind !== 'paragraph') return true;
+  const figures = block.segments.filter((s) => s.figure !== undefined);
+  return figures.length === 0 || figures.some((s) => !/^(unit|period)\./.test(s.figure!));
+}
+
+function promptBlock(hint: string | undefined): ComposedBlock {
+  return { kind: 'paragraph', segments: [{ text: `${PROMPT_MARK}${hint || '请填写本部分内容'}`, prompt: true }] };
 }
 
 /**
  * Headings whose section had content and printed none of it are left out, so numbering stays
  * continuous ("一、二、三、") when a ledger is empty. A heading with nothing under it at all is the
- * user's own and stays.
+ * user's own and stays. A section the notice requires keeps its heading: when nothing in it
+ * printed, its required paragraph prints as a prompt, which the export refuses until written.
  */
 function composeBody(blocks: ReportBlock[], data: ReportData): ComposedBlock[] {
-  const rendered = blocks.map((b) => (b.type === 'heading' ? null : renderBlock(b, data)));
+  const rendered = blocks.map((b) => (b.type === 'heading' ? [] : renderBlock(b, data)));
+  blocks.forEach((block, i) => {
+    if (!isOpenPrompt(block)) return;
+    const [start, end] = sectionAround(blocks, i);
+    let printed = false;
+    for (let j = start; j < end; j++) if (j !== i && rendered[j]!.some(saysSomething)) printed = true;
+    if (!printed) rendered[i] = [promptBlock(block.hint)];
+  });
   const keepHeading = (index: number, level: number): boolean => {
     let content = 0;
     let printed = 0;
@@ -126,6 +164,34 @@ function composeBody(blocks: ReportBlock[], data: ReportData): ComposedBlock[] {
     });
   });
   return body;
+}
+
+/** The headings of the sections still holding a prompt, for the message that refuses the export. */
+function openPromptSections(body: ComposedBlock[]): string[] {
+  const sections: string[] = [];
+  let heading = '正文';
+  for (const block of body) {
+    if (block.kind === 'heading') heading = `${block.number}${block.text}`;
+    else if (block.kind === 'paragraph' && block.segments.some((s) => s.prompt)) sections.push(heading);
+  }
+  return [...new Set(sections)];
+}
+
+/**
+ * Refuses to print a report with a prompt still in it, or with no body at all: a Word file with
+ * "【待补充】" or only headings in it would go out as it is.
+ */
+export function assertPrintable(report: ComposedReport): void {
+  const open = openPromptSections(report.body);
+  if (open.length > 0) {
+    throw new TaizhangError(
+      'validation',
+      `报告中“${open.join('”“')}”部分尚待补充：本期台账中没有可写入的内容，请填写或删除提示段落后再导出`,
+    );
+  }
+  if (!report.body.some((b) => b.kind !== 'heading')) {
+    throw new TaizhangError('validation', '报告正文为空：本期台账中没有可写入的内容，请先在编辑器中填写正文再导出');
+  }
 }
 
 function attachmentNotes(attachments: AttachmentTable[]): string[] {

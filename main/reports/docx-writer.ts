@@ -17,24 +17,37 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { ComposedBlock, ComposedReport } from './compose.js';
+import type { ComposedBlock } from './compose.js';
 import type { AttachmentTable } from './attachment-tables.js';
+import type { PrintedReport } from './printed-report.js';
 import {
   CHAR_TWIPS,
   FONT,
   BODY_CHARACTER_SPACING,
   HEADING_STYLE,
+  LANDSCAPE_TEXT_HEIGHT_PT,
+  LINE_PT,
   LINE_TWIPS,
   PAGE,
   SIZE_PT,
-  TEXT_WIDTH_PT,
+  TEXT_HEIGHT_PT,
+  TITLE_CHARS_PER_LINE,
   mm,
 } from './gbt9704.js';
-import { attachmentNoteHang, signatureIndents } from './signature-layout.js';
-import { CELL_LINE_FACTOR, CELL_MARGIN, columnTwips, columnWidths } from './table-layout.js';
-import { balanceTitle } from './text-metrics.js';
-
-const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_PT / SIZE_PT.title);
+import { addresseeLine } from './addressee.js';
+import { attachmentNoteHang, signatureLayout } from './signature-layout.js';
+import {
+  attachmentCellPt,
+  CELL_LINE_FACTOR,
+  CELL_MARGIN,
+  columnTwips,
+  columnWidths,
+  keepWithNext,
+  printedCell,
+  rowHeightPt,
+} from './table-layout.js';
+import { balanceTitle, titleLines } from './text-metrics.js';
+import { fontTablePart } from './font-table.js';
 
 interface RunStyle {
   font: string;
@@ -60,6 +73,11 @@ function runOptions(text: string, style: RunStyle) {
 }
 
 const BODY: RunStyle = { font: FONT.body, sizePt: SIZE_PT.body, condensed: true };
+/**
+ * Digits take the half character the 28-character line counts them at: Word's extra space between
+ * Chinese and numbers (autoSpaceDN) is off, so lines break where the preview breaks them.
+ */
+const ON_GRID = { autoSpaceEastAsianText: false } as const;
 const EXACT_LINE = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const TWO_CHARS = 2 * CHAR_TWIPS;
 
@@ -72,6 +90,7 @@ function bodyParagraph(
     spacing: EXACT_LINE,
     alignment: options.alignment ?? AlignmentType.JUSTIFIED,
     indent: options.indent === false ? undefined : { firstLine: TWO_CHARS },
+    ...ON_GRID,
     ...(options.keep ? KEEP_WITH_NEXT : {}),
   });
 }
@@ -84,7 +103,7 @@ const KEEP_WITH_NEXT = { keepNext: true, keepLines: true } as const;
 
 /** An empty line of the 22-line grid (GB/T 9704 "空一行"). */
 function blankLine(keep = false): Paragraph {
-  return new Paragraph({ children: [run('', BODY)], spacing: EXACT_LINE, ...(keep ? KEEP_WITH_NEXT : {}) });
+  return new Paragraph({ children: [run('', BODY)], spacing: EXACT_LINE, ...ON_GRID, ...(keep ? KEEP_WITH_NEXT : {}) });
 }
 
 /** The title, centred; a line break the user typed ("\n") starts a new line, to keep words whole. */
@@ -96,6 +115,7 @@ function titleParagraph(text: string): Paragraph {
       .map((line, i) => (i === 0 ? run(line, style) : new TextRun({ ...runOptions(line, style), break: 1 }))),
     alignment: AlignmentType.CENTER,
     spacing: EXACT_LINE,
+    ...ON_GRID,
   });
 }
 
@@ -104,42 +124,55 @@ function cellParagraph(
   sizePt: number,
   bold: boolean,
   alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+  keepNext: boolean,
 ): Paragraph {
   return new Paragraph({
     children: [run(text, { font: FONT.body, sizePt, bold })],
     alignment,
     spacing: { line: Math.round(sizePt * CELL_LINE_FACTOR * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    ...ON_GRID,
+    ...(keepNext ? { keepNext: true } : {}),
   });
 }
 
+/**
+ * A table whose rows are never split, whose header row repeats on every page, and whose rows
+ * keep with the next where table-layout.ts says, so no row stands alone on a page. `roomPt` is
+ * the height it has on the page it starts: a table that fits there is kept whole.
+ */
 function table(
   headers: string[],
   rows: string[][],
   totals: string[] | null,
   widthTwips: number,
   sizePt: number,
+  roomPt: number,
 ): Table {
-  const widths = columnTwips(columnWidths(headers, rows, widthTwips / 20, sizePt), widthTwips);
-  const cell = (text: string, c: number, bold: boolean, centred: boolean) =>
+  const widthsPt = columnWidths(headers, rows, widthTwips / 20, sizePt);
+  const widths = columnTwips(widthsPt, widthTwips);
+  const all = [headers, ...rows, ...(totals ? [totals] : [])];
+  const keep = keepWithNext(
+    all.map((cells) => rowHeightPt(cells, widthsPt, sizePt)),
+    roomPt,
+  );
+  const cell = (text: string, c: number, bold: boolean, centred: boolean, keepNext: boolean) =>
     new TableCell({
-      children: [cellParagraph(text, sizePt, bold, centred ? AlignmentType.CENTER : AlignmentType.LEFT)],
+      children: [cellParagraph(text, sizePt, bold, centred ? AlignmentType.CENTER : AlignmentType.LEFT, keepNext)],
       width: { size: widths[c]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: CELL_MARGIN.side, right: CELL_MARGIN.side, top: CELL_MARGIN.top, bottom: CELL_MARGIN.top },
     });
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: headers.map((h, c) => cell(h, c, true, true)),
+  const tableRows = all.map((cells, i) => {
+    const isHeader = i === 0;
+    const isTotal = totals !== null && i === all.length - 1;
+    return new TableRow({
+      tableHeader: isHeader,
+      cantSplit: true,
+      children: headers.map((_, c) => cell(cells[c] ?? '', c, isHeader || isTotal, isHeader || c === 0, keep[i]!)),
+    });
   });
-  const body = rows.map(
-    (r) => new TableRow({ cantSplit: true, children: headers.map((_, c) => cell(r[c] ?? '', c, false, c === 0)) }),
-  );
-  const sumRow = totals
-    ? [new TableRow({ cantSplit: true, children: headers.map((_, c) => cell(totals[c] ?? '', c, true, c === 0)) })]
-    : [];
   return new Table({
-    rows: [header, ...body, ...sumRow],
+    rows: tableRows,
     width: { size: widthTwips, type: WidthType.DXA },
     columnWidths: widths,
     alignment: AlignmentType.CENTER,
@@ -148,6 +181,18 @@ function table(
 
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.margin.left - PAGE.margin.right;
+
+/** A body table, its notes for the archivist taken out of the cells. */
+function bodyTable(headers: string[], rows: string[][]): Table {
+  return table(
+    headers.map(printedCell),
+    rows.map((r) => r.map(printedCell)),
+    null,
+    TEXT_WIDTH,
+    SIZE_PT.table,
+    TEXT_HEIGHT_PT - LINE_PT,
+  );
+}
 
 function bodyBlock(block: ComposedBlock, keep = false): Array<Paragraph | Table> {
   switch (block.kind) {
@@ -187,7 +232,7 @@ function bodyBlock(block: ComposedBlock, keep = false): Array<Paragraph | Table>
               }),
             ]
           : []),
-        table(block.headers, block.rows, null, TEXT_WIDTH, SIZE_PT.table),
+        bodyTable(block.headers, block.rows),
         blankLine(),
       ];
   }
@@ -237,22 +282,23 @@ function pick(margin: typeof PAGE.margin) {
   return { top: margin.top, bottom: margin.bottom, left: margin.left, right: margin.right };
 }
 
-function signature(report: ComposedReport): Paragraph[] {
+function signature(report: PrintedReport): Paragraph[] {
   const { unit, date } = report.signature;
   if (!unit && !date) return [];
-  const indents = signatureIndents(unit, date);
+  const layout = signatureLayout(unit, date, report.sealed);
   const line = (text: string, rightEm: number, keep: boolean) =>
     new Paragraph({
       children: [run(text, BODY)],
       alignment: AlignmentType.RIGHT,
       indent: { right: Math.round(rightEm * CHAR_TWIPS) },
       spacing: EXACT_LINE,
+      ...ON_GRID,
       ...(keep ? KEEP_WITH_NEXT : {}),
     });
   return [
-    blankLine(true),
-    ...(unit ? [line(unit, indents.unitRightEm, date !== '')] : []),
-    ...(date ? [line(date, indents.dateRightEm, false)] : []),
+    ...Array.from({ length: layout.blankLinesBefore }, () => blankLine(true)),
+    ...(unit ? [line(unit, layout.unitRightEm, date !== '')] : []),
+    ...(date ? [line(date, layout.dateRightEm, false)] : []),
   ];
 }
 
@@ -265,6 +311,7 @@ function attachmentNotes(notes: string[], keep: boolean): Paragraph[] {
       return new Paragraph({
         children: [run(note, BODY)],
         spacing: EXACT_LINE,
+        ...ON_GRID,
         ...(keep || i < notes.length - 1 ? KEEP_WITH_NEXT : {}),
         indent: { left: Math.round(hang.leftEm * CHAR_TWIPS), hanging: Math.round(hang.hangingEm * CHAR_TWIPS) },
       });
@@ -272,9 +319,15 @@ function attachmentNotes(notes: string[], keep: boolean): Paragraph[] {
   ];
 }
 
+/**
+ * An attachment on pages of its own (GB/T 9704-2012 7.3.7): "附件1" in 3号黑体 flush left on
+ * the first line, its title centred on the third, then its table.
+ */
 function attachmentSection(attachment: AttachmentTable): ISectionOptions {
   const width = attachment.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const sizePt = attachment.landscape || attachment.headers.length > 5 ? SIZE_PT.wideTable : SIZE_PT.table;
+  const sizePt = attachmentCellPt(attachment.headers.length, attachment.landscape);
+  const pageHeight = attachment.landscape ? LANDSCAPE_TEXT_HEIGHT_PT : TEXT_HEIGHT_PT;
+  const headLines = 3 + titleLines(attachment.title, TITLE_CHARS_PER_LINE);
   return section(
     [
       bodyParagraph([run(attachment.label, { font: FONT.heading1, sizePt: SIZE_PT.body, condensed: true })], {
@@ -284,7 +337,7 @@ function attachmentSection(attachment: AttachmentTable): ISectionOptions {
       blankLine(),
       titleParagraph(attachment.title),
       blankLine(),
-      table(attachment.headers, attachment.rows, attachment.totals, width, sizePt),
+      table(attachment.headers, attachment.rows, attachment.totals, width, sizePt, pageHeight - headLines * LINE_PT),
     ],
     attachment.landscape,
     false,
@@ -292,10 +345,11 @@ function attachmentSection(attachment: AttachmentTable): ISectionOptions {
 }
 
 /** The report as a GB/T 9704-2012 .docx: A4, 22 lines of 28 characters, page numbers outside. */
-export function buildDocument(report: ComposedReport): Document {
+export function buildDocument(report: PrintedReport): Document {
   const main: Array<Paragraph | Table> = [titleParagraph(report.title), blankLine()];
-  if (report.addressee)
-    main.push(bodyParagraph([run(report.addressee, BODY)], { indent: false, alignment: AlignmentType.LEFT }));
+  // 主送机关 (7.3.2): on the line below the empty one under the title, flush left, wrapping flush left.
+  const addressee = addresseeLine(report.addressee);
+  if (addressee) main.push(bodyParagraph([run(addressee, BODY)], { indent: false, alignment: AlignmentType.LEFT }));
   const signed = report.signature.unit !== '' || report.signature.date !== '';
   const tail = signed || report.attachmentNotes.length > 0;
   report.body.forEach((block, i) => main.push(...bodyBlock(block, tail && i === report.body.length - 1)));
@@ -319,6 +373,6 @@ export function buildDocument(report: ComposedReport): Document {
   });
 }
 
-export async function writeDocx(report: ComposedReport): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(report));
+export async function writeDocx(report: PrintedReport): Promise<Buffer> {
+  return Packer.toBuffer(buildDocument(report), false, [fontTablePart()]);
 }

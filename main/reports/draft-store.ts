@@ -1,3 +1,4 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import type { Db } from '../store/database.js';
 import { nowIso } from '../store/database.js';
 import { writeAudit } from '../store/audit.js';
@@ -26,11 +27,24 @@ interface DraftRow {
   updated_at: string;
 }
 
+/**
+ * A draft as stored. Fields added since it was saved take their defaults (an unsealed layout); a
+ * 成文日期 saved before dates were checked against the calendar (2019-02-30) becomes the day the
+ * draft was last saved, so the draft still opens, showing a real date to correct.
+ */
+function storedContent(json: string, savedAt: string): ReportContent {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  if (!ReportContentSchema.shape.signatureDate.safeParse(raw.signatureDate).success) {
+    raw.signatureDate = savedAt.slice(0, 10);
+  }
+  return ReportContentSchema.parse(raw);
+}
+
 function params(key: DraftKey): [string, string, number, number] {
   return [key.type, key.period, key.unitId, key.activityId ?? 0];
 }
 
-export function findDraft(db: Db, key: DraftKey): StoredDraft | undefined {
+export function findDraft(db: ReadonlyDb, key: DraftKey): StoredDraft | undefined {
   const row = db
     .prepare(
       `SELECT id, content, created_at, updated_at FROM report_drafts
@@ -41,7 +55,7 @@ export function findDraft(db: Db, key: DraftKey): StoredDraft | undefined {
   return {
     id: row.id,
     key,
-    content: ReportContentSchema.parse(JSON.parse(row.content)),
+    content: storedContent(row.content, row.updated_at),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -4,6 +4,8 @@ import type { FigureSet } from './figure-types.js';
 export interface TextSegment {
   text: string;
   figure?: string;
+  /** A prompt standing for a required paragraph not yet written: shown, never exported. */
+  prompt?: boolean;
 }
 
 type Node = { kind: 'text'; text: string } | { kind: 'figure'; key: string } | { kind: 'group'; children: Node[] };

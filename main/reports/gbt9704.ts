@@ -27,8 +27,8 @@ export const FONT = {
   pageNumber: '宋体',
 } as const;
 
-/** Sizes in points: 2号 22, 3号 16, 4号 14; 五号 10.5 for the cells of wide attachment tables. */
-export const SIZE_PT = { title: 22, body: 16, pageNumber: 14, table: 12, wideTable: 10.5 } as const;
+/** Sizes in points: 2号 22, 3号 16, 4号 14; 小四 12, 五号 10.5 and 小五 9 for the cells of tables, the wider the smaller. */
+export const SIZE_PT = { title: 22, body: 16, pageNumber: 14, table: 12, wideTable: 10.5, widestTable: 9 } as const;
 
 /** 28.9 pt exact: 22 lines fill the 225 mm text block (22 × 28.9 = 635.8 pt of its 637.8 pt). */
 export const LINE_PT = 28.9;
@@ -37,7 +37,14 @@ export const LINE_TWIPS = Math.round(LINE_PT * 20); // 578
 /** One character of body text: indents of "two characters" are 2 × 16 pt. */
 export const CHAR_TWIPS = SIZE_PT.body * 20; // 320
 
-export const TEXT_WIDTH_PT = ((PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.rightMm) / 25.4) * 72;
+const PT_PER_MM = 72 / 25.4;
+export const TEXT_WIDTH_PT = (PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.rightMm) * PT_PER_MM;
+/** The text block's height: 225 mm on a portrait page, 138 mm on a landscape one. */
+export const TEXT_HEIGHT_PT = (PAGE.heightMm - PAGE.margin.topMm - PAGE.margin.bottomMm) * PT_PER_MM;
+export const LANDSCAPE_TEXT_WIDTH_PT = (PAGE.heightMm - PAGE.margin.leftMm - PAGE.margin.rightMm) * PT_PER_MM;
+export const LANDSCAPE_TEXT_HEIGHT_PT = (PAGE.widthMm - PAGE.margin.topMm - PAGE.margin.bottomMm) * PT_PER_MM;
+/** Title characters a line: 2号 characters across the text block. */
+export const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_PT / SIZE_PT.title);
 
 /**
  * 28 characters a line: the text block is 156 mm (442.2 pt) wide, so 16 pt characters are set

@@ -1,18 +1,32 @@
-import type { ComposedBlock, ComposedReport } from './compose.js';
+import type { ComposedBlock } from './compose.js';
 import type { TextSegment } from './fill-text.js';
 import type { AttachmentTable } from './attachment-tables.js';
+import type { PrintedReport } from './printed-report.js';
 import {
   BODY_CHARACTER_SPACING_PT,
   FONT,
+  LANDSCAPE_TEXT_HEIGHT_PT,
+  LANDSCAPE_TEXT_WIDTH_PT,
   LINE_PT,
   PAGE,
   SIZE_PT,
+  TEXT_HEIGHT_PT,
   TEXT_WIDTH_PT,
+  TITLE_CHARS_PER_LINE,
   type HeadingLevel,
 } from './gbt9704.js';
-import { attachmentNoteHang, signatureIndents } from './signature-layout.js';
-import { CELL_LINE_FACTOR, CELL_MARGIN, cellLines, columnWidths } from './table-layout.js';
-import { balanceTitle, linesFor, widthInEm } from './text-metrics.js';
+import { addresseeLine } from './addressee.js';
+import { attachmentNoteHang, signatureLayout } from './signature-layout.js';
+import {
+  attachmentCellPt,
+  CELL_LINE_FACTOR,
+  CELL_MARGIN,
+  columnWidths,
+  keepWithNext,
+  printedCell,
+  rowHeightPt,
+} from './table-layout.js';
+import { balanceTitle, linesFor, titleLines, widthInEm } from './text-metrics.js';
 
 /**
  * An HTML rendering of the report for the app: A4 page boxes with the GB/T 9704 margins, fonts,
@@ -29,15 +43,6 @@ const STACK = {
   pageNumber: `"${FONT.pageNumber}", "SimSun", "Noto Serif CJK SC", serif`,
 };
 
-const PT_PER_MM = 72 / 25.4;
-const BODY_HEIGHT_PT = (PAGE.heightMm - PAGE.margin.topMm - PAGE.margin.bottomMm) * PT_PER_MM;
-const LANDSCAPE_BODY_HEIGHT_PT = (PAGE.widthMm - PAGE.margin.topMm - PAGE.margin.bottomMm) * PT_PER_MM;
-const LANDSCAPE_TEXT_WIDTH_PT = (PAGE.heightMm - PAGE.margin.leftMm - PAGE.margin.rightMm) * PT_PER_MM;
-const TITLE_CHARS = Math.floor(TEXT_WIDTH_PT / SIZE_PT.title);
-/** A row is its lines plus its top and bottom margins and one border. */
-const CELL_EXTRA_PT = (2 * CELL_MARGIN.top) / 20 + 0.5;
-const CELL_SIDES_PT = (2 * CELL_MARGIN.side) / 20;
-
 const CSS = `
 @page { size: A4; margin: 0; }
 /* Narrow frames in the app see the whole width of a page; print stays at 100%. */
@@ -50,7 +55,7 @@ html, body { margin: 0; padding: 0; background: #e8e8e8; }
 .page.landscape { width: ${PAGE.heightMm}mm; height: ${PAGE.widthMm}mm; }
 p { margin: 0; font-family: ${STACK.body}; font-size: ${SIZE_PT.body}pt; line-height: ${LINE_PT}pt; height: auto;
   text-indent: 2em; text-align: justify; letter-spacing: ${BODY_CHARACTER_SPACING_PT}pt;
-  white-space: pre-wrap; line-break: strict; }
+  white-space: pre-wrap; line-break: strict; text-autospace: no-autospace; }
 p.cont, p.flush { text-indent: 0; }
 p.title { font-family: ${STACK.title}; font-size: ${SIZE_PT.title}pt; text-align: center; text-indent: 0; letter-spacing: 0; }
 p.h1 { font-family: ${STACK.heading1}; }
@@ -94,8 +99,8 @@ class Paginator {
     return this.pages[this.pages.length - 1]!;
   }
 
-  private get capacityPt(): number {
-    return this.page.landscape ? LANDSCAPE_BODY_HEIGHT_PT : BODY_HEIGHT_PT;
+  get capacityPt(): number {
+    return this.page.landscape ? LANDSCAPE_TEXT_HEIGHT_PT : TEXT_HEIGHT_PT;
   }
 
   private fits(heightPt: number): boolean {
@@ -163,23 +168,40 @@ class Paginator {
     }
   }
 
-  table(title: string, headers: string[], rows: string[][], totals: string[] | null, sizePt: number): void {
+  /**
+   * A table as the .docx sets it: rows never split, the header row repeated on each page, and rows
+   * kept with the next where table-layout.ts says (a run of kept rows moves to the next page whole).
+   */
+  table(
+    title: string,
+    headers: string[],
+    rows: string[][],
+    totals: string[] | null,
+    sizePt: number,
+    roomPt: number,
+  ): void {
     const widthPt = this.page.landscape ? LANDSCAPE_TEXT_WIDTH_PT : TEXT_WIDTH_PT;
     const widths = columnWidths(headers, rows, widthPt, sizePt);
     const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${((w / widthPt) * 100).toFixed(3)}%">`).join('')}</colgroup>`;
     const lineHeight = sizePt * CELL_LINE_FACTOR;
-    const rowHeight = (cells: string[]) =>
-      Math.max(...cells.map((c, i) => cellLines(c, (widths[i]! - CELL_SIDES_PT) / sizePt))) * lineHeight +
-      CELL_EXTRA_PT;
     const rowHtml = (cells: string[], tag: 'th' | 'td') =>
       `<tr>${cells.map((c, i) => `<${tag}${tag === 'td' && i === 0 ? ' class="c"' : ''}>${esc(c)}</${tag}>`).join('')}</tr>`;
     const head = rowHtml(headers, 'th');
-    const headHeight = rowHeight(headers);
     const all = totals ? [...rows, totals] : rows;
+    const heights = [headers, ...all].map((cells) => rowHeightPt(cells, widths, sizePt));
+    const headHeight = heights[0]!;
+    const keep = keepWithNext(heights, roomPt);
+    // heights and keep count the header row first: row i of `all` is their entry i + 1.
+    /** The height of row i and the rows it keeps with. */
+    const keptRun = (i: number) => {
+      let height = heights[i + 1]!;
+      for (let j = i; j < all.length - 1 && keep[j + 1]; j++) height += heights[j + 2]!;
+      return height;
+    };
     if (title) {
       // The caption moves to the next page with its table, as keepNext does in the .docx.
-      const firstRow = all[0] ? rowHeight(all[0]) : 0;
-      if (!this.fits(LINE_PT + headHeight + firstRow) && this.page.usedPt > 0) this.newPage(this.page.landscape);
+      const first = all.length ? keptRun(0) : 0;
+      if (!this.fits(LINE_PT + headHeight + first) && this.page.usedPt > 0) this.newPage(this.page.landscape);
       this.line('table-title', esc(title));
     }
     let chunk: string[] = [];
@@ -193,17 +215,20 @@ class Paginator {
       chunk = [];
       chunkHeight = headHeight;
     };
-    for (const cells of all) {
-      const height = rowHeight(cells);
-      if (chunk.length > 0 && !this.fits(chunkHeight + height)) {
+    all.forEach((cells, i) => {
+      const height = heights[i + 1]!;
+      // A run of kept rows that does not fit goes to the next page whole, when a page can hold it.
+      const needed = i === 0 || !keep[i] ? keptRun(i) : height;
+      const movable = headHeight + needed <= this.capacityPt;
+      if (chunk.length > 0 && !this.fits(chunkHeight + (movable ? needed : height))) {
         flush();
         this.newPage(this.page.landscape);
-      } else if (chunk.length === 0 && !this.fits(chunkHeight + height) && this.page.usedPt > 0) {
+      } else if (chunk.length === 0 && !this.fits(chunkHeight + (movable ? needed : height)) && this.page.usedPt > 0) {
         this.newPage(this.page.landscape);
       }
       chunk.push(rowHtml(cells, 'td'));
       chunkHeight += height;
-    }
+    });
     flush();
   }
 }
@@ -261,13 +286,7 @@ function keptLines(body: ComposedBlock[], i: number, tailLines: number): number 
 
 /** Titles keep the line breaks the user typed. */
 function titleHtml(title: string): string {
-  return balanceTitle(title, TITLE_CHARS).split('\n').map(esc).join('<br>');
-}
-
-function titleLines(title: string): number {
-  return balanceTitle(title, TITLE_CHARS)
-    .split('\n')
-    .reduce((n, line) => n + linesFor(line, TITLE_CHARS), 0);
+  return balanceTitle(title, TITLE_CHARS_PER_LINE).split('\n').map(esc).join('<br>');
 }
 
 function bodyBlock(p: Paginator, block: ComposedBlock): void {
@@ -279,7 +298,14 @@ function bodyBlock(p: Paginator, block: ComposedBlock): void {
       p.paragraph('body', block.segments);
       return;
     case 'table':
-      p.table(block.title, block.headers, block.rows, null, SIZE_PT.table);
+      p.table(
+        block.title,
+        block.headers.map(printedCell),
+        block.rows.map((r) => r.map(printedCell)),
+        null,
+        SIZE_PT.table,
+        TEXT_HEIGHT_PT - LINE_PT,
+      );
       p.blank();
       return;
   }
@@ -289,30 +315,33 @@ function attachment(p: Paginator, table: AttachmentTable): void {
   p.newPage(table.landscape);
   p.line('attachment-label', esc(table.label));
   p.blank();
-  p.line('title', titleHtml(table.title), titleLines(table.title));
+  const lines = titleLines(table.title, TITLE_CHARS_PER_LINE);
+  p.line('title', titleHtml(table.title), lines);
   p.blank();
-  const sizePt = table.landscape || table.headers.length > 5 ? SIZE_PT.wideTable : SIZE_PT.table;
-  p.table('', table.headers, table.rows, table.totals, sizePt);
+  const sizePt = attachmentCellPt(table.headers.length, table.landscape);
+  p.table('', table.headers, table.rows, table.totals, sizePt, p.capacityPt - (3 + lines) * LINE_PT);
 }
 
 export function renderPreviewHtml(
-  report: ComposedReport,
+  report: PrintedReport,
   options: { highlightFigures?: boolean } = {},
 ): { html: string; pages: number } {
   const p = new Paginator(options.highlightFigures ?? false);
   p.newPage(false);
-  p.line('title', titleHtml(report.title), titleLines(report.title));
+  p.line('title', titleHtml(report.title), titleLines(report.title, TITLE_CHARS_PER_LINE));
   p.blank();
-  if (report.addressee) p.paragraph('flush', [{ text: report.addressee }], 0);
+  const addressee = addresseeLine(report.addressee);
+  if (addressee) p.paragraph('flush', [{ text: addressee }], 0);
   const notes = report.attachmentNotes.map((note, i) => {
     const hang = attachmentNoteHang(report.attachmentNotes, i);
     return { note, hang, lines: linesFor(note, PAGE.charsPerLine - hang.leftEm, -hang.hangingEm) };
   });
   const { unit, date } = report.signature;
+  const signature = signatureLayout(unit, date, report.sealed);
   // The last paragraph, the 附件 list and the signature share a page, as the .docx keeps them.
   const tailLines =
     (notes.length ? 1 + notes.reduce((n, x) => n + x.lines, 0) : 0) +
-    (unit || date ? 1 + (unit ? 1 : 0) + (date ? 1 : 0) : 0);
+    (unit || date ? signature.blankLinesBefore + (unit ? 1 : 0) + (date ? 1 : 0) : 0);
   report.body.forEach((block, i) => {
     const kept = keptLines(report.body, i, tailLines);
     if (kept > 0) p.keepTogether(kept);
@@ -325,10 +354,9 @@ export function renderPreviewHtml(
     }
   }
   if (unit || date) {
-    const indents = signatureIndents(unit, date);
-    p.blank();
-    if (unit) p.line('right', esc(unit), 1, `padding-right:${indents.unitRightEm}em`);
-    if (date) p.line('right', esc(date), 1, `padding-right:${indents.dateRightEm}em`);
+    for (let n = 0; n < signature.blankLinesBefore; n++) p.blank();
+    if (unit) p.line('right', esc(unit), 1, `padding-right:${signature.unitRightEm}em`);
+    if (date) p.line('right', esc(date), 1, `padding-right:${signature.dateRightEm}em`);
   }
   for (const table of report.attachments) attachment(p, table);
   const pages = p.pages.map((page, i) => {

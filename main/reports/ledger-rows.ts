@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 
 /** Which records a report counts: one unit's records whose date falls in [from, to]. */
 export interface Scope {
@@ -16,10 +16,11 @@ export interface LedgerRow {
 const FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 /**
- * The chosen fields of a ledger's records in scope, oldest first. Only those fields are read
- * out of the JSON, so a 300,000-row 学生资助台账 is counted without parsing every record whole.
+ * The chosen fields of a ledger's records in scope, oldest first, for what a report writes about
+ * one by one (the activities). Figures are not counted from these: SQLite sums them
+ * (figure-sql.ts), so no row of a 300,000-record ledger reaches JavaScript.
  */
-export function ledgerRows(db: Db, ledger: string, fields: readonly string[], scope: Scope): LedgerRow[] {
+export function ledgerRows(db: ReadonlyDb, ledger: string, fields: readonly string[], scope: Scope): LedgerRow[] {
   for (const field of fields) {
     if (!FIELD_KEY.test(field)) throw new Error(`bad field key ${field}`);
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import { TaizhangError } from '../store/errors.js';
 import type { ReportBlock } from '../../shared/report-draft.js';
 import { placeholdersIn } from './fill-text.js';
@@ -13,7 +13,7 @@ const BLOCK_NAMES: Record<ReportBlock['type'], string> = {
 };
 
 /** Refuses text naming a figure that does not exist, saying which block and which name. */
-export function checkPlaceholders(db: Db, lines: string[], blocks: ReportBlock[]): void {
+export function checkPlaceholders(db: ReadonlyDb, lines: string[], blocks: ReportBlock[]): void {
   const known = new Set(figureCatalogue(db).map((f) => f.key));
   const problems: string[] = [];
   for (const line of lines) {

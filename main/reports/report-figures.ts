@@ -1,10 +1,12 @@
-import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import type { Unit } from '../store/units.js';
 import type { Period } from '../../shared/period.js';
 import { chineseDate } from '../../shared/dates.js';
 import { countFigure, textFigure, type Figure, type FigureSet } from './figure-types.js';
 import { computeFigures } from './figures.js';
 import { computeTargets, targetFigures, yearToDate, YTD_PREFIX, type TargetProgress } from './targets.js';
+import { unitProfile } from './unit-profile.js';
+import { selection } from './figure-sql.js';
 import { activityDate, getActivity, periodActivities, quoted, type Activity } from './activities.js';
 import type { Scope } from './ledger-rows.js';
 
@@ -28,25 +30,31 @@ export interface ReportData {
 function contextFigures(subject: ReportSubject): Figure[] {
   const { period, unit } = subject;
   return [
-    textFigure('unit.name', '填报单位', null, unit.name, []),
-    textFigure('period.label', '期间', null, period.label, []),
-    textFigure('period.range', '起止日期', null, `${chineseDate(period.from)}至${chineseDate(period.to)}`, []),
+    textFigure('unit.name', '填报单位', null, unit.name),
+    // After naming itself once in full, a unit writes 我局 or 我校 ("现将我局…报告如下：").
+    textFigure('unit.self', '本单位自称（我局、我校）', null, unitProfile(unit).self),
+    textFigure('period.label', '期间', null, period.label),
+    textFigure('period.range', '起止日期', null, `${chineseDate(period.from)}至${chineseDate(period.to)}`),
+    textFigure('period.end', '期末日期', null, chineseDate(period.to)),
   ];
 }
 
-function activityFigures(activity: Activity): Figure[] {
-  const ids = [activity.id];
+function activityFigures(activity: Activity, unitId: number, unitName: string): Figure[] {
+  const records = [
+    selection('activity', { unitId, from: activity.date, to: activity.date }, 'r.id = ?', [activity.id]),
+  ];
   const text = (key: string, label: string, value: string) =>
-    textFigure(`subject.${key}`, label, 'activity', value, ids);
+    textFigure(`subject.${key}`, label, 'activity', value, records, 1);
   const count = (key: string, label: string, value: number | null) =>
-    countFigure(`subject.${key}`, label, 'activity', '人', value ?? 0, value ? ids : []);
+    countFigure(`subject.${key}`, label, 'activity', '人', value ?? 0, value ? records : [], value ? 1 : 0);
   return [
     text('title', '活动名称', activity.title),
     text('quotedTitle', '活动名称（加引号）', activity.title ? quoted(activity.title) : ''),
     text('date', '活动日期', activityDate(activity, true)),
     text('type', '活动类型', activity.type),
     text('location', '地点', activity.location),
-    text('organizer', '组织单位', activity.organizer),
+    // The report's opening already says the unit held it: only another organiser is worth naming.
+    text('organizer', '组织单位', activity.organizer === unitName ? '' : activity.organizer),
     count('participants', '参与人数', activity.participants),
     count('beneficiaries', '受益人数', activity.beneficiaries),
     text('summary', '内容摘要', activity.summary),
@@ -54,7 +62,7 @@ function activityFigures(activity: Activity): Figure[] {
   ];
 }
 
-function yearToDateCopies(db: Db, subject: ReportSubject, periodFigures: FigureSet): Figure[] {
+function yearToDateCopies(db: ReadonlyDb, subject: ReportSubject, periodFigures: FigureSet): Figure[] {
   const range = yearToDate(subject.period);
   const figures =
     range.from === subject.period.from ? periodFigures : computeFigures(db, { unitId: subject.unit.id, ...range });
@@ -66,7 +74,7 @@ function yearToDateCopies(db: Db, subject: ReportSubject, periodFigures: FigureS
   }));
 }
 
-export function reportData(db: Db, subject: ReportSubject): ReportData {
+export function reportData(db: ReadonlyDb, subject: ReportSubject): ReportData {
   const scope: Scope = { unitId: subject.unit.id, from: subject.period.from, to: subject.period.to };
   const periodFigures = computeFigures(db, scope);
   const activity = subject.activityId === null ? null : getActivity(db, subject.activityId);
@@ -77,14 +85,14 @@ export function reportData(db: Db, subject: ReportSubject): ReportData {
   add(contextFigures(subject));
   add(periodFigures.values());
   add(yearToDateCopies(db, subject, periodFigures));
-  if (activity) add(activityFigures(activity));
-  const targets = computeTargets(subject.period, figures);
+  if (activity) add(activityFigures(activity, subject.unit.id, subject.unit.name));
+  const targets = computeTargets(subject.period, unitProfile(subject.unit), figures);
   add(targetFigures(targets));
   return { subject, scope, figures, targets, activities: periodActivities(db, scope), activity };
 }
 
 /** Every figure a report can name, with its label and unit; values are those of an empty ledger. */
-export function figureCatalogue(db: Db): Figure[] {
+export function figureCatalogue(db: ReadonlyDb): Figure[] {
   const nobody: ReportSubject = {
     period: { code: '2019', label: '', from: '2019-01-01', to: '2019-12-31' },
     unit: { id: -1, name: '' },
@@ -102,5 +110,5 @@ export function figureCatalogue(db: Db): Figure[] {
     summary: '',
     results: '',
   };
-  return [...reportData(db, nobody).figures.values(), ...activityFigures(none)];
+  return [...reportData(db, nobody).figures.values(), ...activityFigures(none, -1, '')];
 }

@@ -1,3 +1,4 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import type { Db } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
 import { resolveUnit } from '../store/units.js';
@@ -12,11 +13,14 @@ import { reportData, type ReportData, type ReportSubject } from './report-figure
 import { toFigureView } from './figure-types.js';
 import { toTargetView } from './targets.js';
 import { checkPlaceholders } from './placeholder-check.js';
-import { composeReport, type ComposedReport } from './compose.js';
+import { assertPrintable, composeReport } from './compose.js';
+import { selectedCount, selectedIds } from './figure-sql.js';
+import type { PrintedReport } from './printed-report.js';
 import { attachmentTables } from './attachment-tables.js';
 import { writeDocx } from './docx-writer.js';
 import { renderPreviewHtml } from './html-preview.js';
 import { getActivity } from './activities.js';
+import { defaultAddressee } from './addressee.js';
 import { sanitizeFileName } from '../export/file-name.js';
 
 /** How callers name a report: its type, period and unit (by id from the UI, by name from the CLI). */
@@ -50,7 +54,7 @@ interface Resolved {
   key: DraftKey;
 }
 
-function resolve(db: Db, ref: DraftRef): Resolved {
+function resolve(db: ReadonlyDb, ref: DraftRef): Resolved {
   const { template } = getReportType(db, ref.type);
   const period = parsePeriod(ref.period);
   if (!period) throw new TaizhangError('bad-request', `无法识别的期间“${ref.period}”。${PERIOD_HELP}`);
@@ -84,10 +88,11 @@ function newContent(resolved: Resolved): ReportContent {
   const forActivity = subject.activityId !== null;
   return structuredClone({
     title: (forActivity && template.subjectTitle) || template.title,
-    addressee: template.addressee,
+    addressee: template.addressee || defaultAddressee(template.key, subject.unit.name),
     blocks: (forActivity && template.subjectBlocks) || template.blocks,
     signatureUnit: subject.unit.name,
     signatureDate: todayIso(),
+    sealed: false,
     attachments: template.attachments.map((ledger) => ({ ledger, title: '' })),
   });
 }
@@ -128,7 +133,7 @@ export function draftView({ resolved, content, stored }: DraftText, counted: Dra
 }
 
 /** The figures and targets of a draft, counted from the ledgers as they are now. Only reads. */
-export function draftFigures(db: Db, ref: DraftRef): DraftFigures {
+export function draftFigures(db: ReadonlyDb, ref: DraftRef): DraftFigures {
   return figuresOf(reportData(db, resolve(db, ref).subject));
 }
 
@@ -155,7 +160,7 @@ export function openDraft(db: Db, ref: DraftRef, operator: string): DraftView {
   return draftView(openDraftText(db, ref, operator), draftFigures(db, ref));
 }
 
-function checkContent(db: Db, content: ReportContent): void {
+function checkContent(db: ReadonlyDb, content: ReportContent): void {
   checkPlaceholders(db, [content.title, content.addressee, content.signatureUnit], content.blocks);
   for (const attachment of content.attachments) getLedgerDefinition(db, attachment.ledger);
 }
@@ -172,15 +177,26 @@ export function saveDraft(db: Db, ref: DraftRef, content: ReportContent, operato
   return draftView(saveDraftText(db, ref, content, operator), draftFigures(db, ref));
 }
 
-/** The report as it will print: the given content (unsaved edits), else the saved or fresh draft. */
-export function composeDraft(db: Db, ref: DraftRef, content?: ReportContent): ComposedReport {
+/**
+ * The report as it will print: the given content (unsaved edits), else the saved or fresh draft.
+ * Refused while a required section still holds its prompt, or when the body is empty: this is
+ * the path of every export (the app, the CLI, a submission).
+ */
+export function composeDraft(db: ReadonlyDb, ref: DraftRef, content?: ReportContent): PrintedReport {
+  const report = composeForPreview(db, ref, content);
+  assertPrintable(report);
+  return report;
+}
+
+/** The report as the preview shows it, prompts of unwritten sections included. */
+export function composeForPreview(db: ReadonlyDb, ref: DraftRef, content?: ReportContent): PrintedReport {
   const resolved = resolve(db, ref);
   const used = content ?? findDraft(db, resolved.key)?.content ?? newContent(resolved);
   if (content) checkContent(db, content);
   const data = reportData(db, resolved.subject);
   const { unit, period } = resolved.subject;
   const tables = attachmentTables(db, used.attachments, data.scope, (label) => `${unit.name}${period.label}${label}`);
-  return composeReport(used, data, tables);
+  return { ...composeReport(used, data, tables), sealed: used.sealed };
 }
 
 /** A file name from the title, with its lines joined, that every system accepts. */
@@ -189,7 +205,7 @@ export function docxFileName(title: string): string {
 }
 
 export async function draftDocx(
-  db: Db,
+  db: ReadonlyDb,
   ref: DraftRef,
   content?: ReportContent,
 ): Promise<{ fileName: string; bytes: Buffer }> {
@@ -198,17 +214,17 @@ export async function draftDocx(
 }
 
 export function draftPreview(
-  db: Db,
+  db: ReadonlyDb,
   ref: DraftRef,
   content?: ReportContent,
   options: { highlightFigures?: boolean } = {},
 ): { html: string; pages: number } {
-  return renderPreviewHtml(composeDraft(db, ref, content), options);
+  return renderPreviewHtml(composeForPreview(db, ref, content), options);
 }
 
 /** The records a figure counts, a page at a time, in the order the figure lists them. */
 export function figureRecords(
-  db: Db,
+  db: ReadonlyDb,
   ref: DraftRef,
   figureKey: string,
   page: number,
@@ -217,14 +233,14 @@ export function figureRecords(
   const resolved = resolve(db, ref);
   const figure = reportData(db, resolved.subject).figures.get(figureKey);
   if (!figure) throw new TaizhangError('not-found', `数据项“${figureKey}”不存在`);
-  const ids = figure.recordIds.slice((page - 1) * pageSize, page * pageSize);
+  const ids = selectedIds(db, figure.records, (page - 1) * pageSize, pageSize);
   const rows = ids.length
     ? (db.prepare(`${SELECT_RECORD} WHERE r.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as RecordRow[])
     : [];
   const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
   return {
     figure: toFigureView(figure),
-    total: figure.recordIds.length,
+    total: selectedCount(db, figure.records),
     rows: ids.map((id) => byId.get(id)).filter((r): r is LedgerRecord => r !== undefined),
   };
 }

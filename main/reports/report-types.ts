@@ -1,3 +1,4 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import type { Db } from '../store/database.js';
 import { nowIso } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
@@ -12,21 +13,21 @@ export interface ReportType {
   builtin: boolean;
 }
 
-function userTemplates(db: Db): ReportTemplate[] {
+function userTemplates(db: ReadonlyDb): ReportTemplate[] {
   const rows = db.prepare('SELECT definition FROM report_templates ORDER BY created_at, key').all() as Array<{
     definition: string;
   }>;
   return rows.map((r) => ReportTemplateSchema.parse(JSON.parse(r.definition)));
 }
 
-export function listReportTypes(db: Db): ReportType[] {
+export function listReportTypes(db: ReadonlyDb): ReportType[] {
   return [
     ...BUILTIN_TEMPLATES.map((template) => ({ template, builtin: true })),
     ...userTemplates(db).map((template) => ({ template, builtin: false })),
   ];
 }
 
-export function getReportType(db: Db, key: string): ReportType {
+export function getReportType(db: ReadonlyDb, key: string): ReportType {
   const found = listReportTypes(db).find((t) => t.template.key === key);
   if (!found) {
     const known = listReportTypes(db)

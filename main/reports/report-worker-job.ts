@@ -1,5 +1,5 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import type { ReportContent } from '../../shared/report-draft.js';
-import type { Db } from '../store/database.js';
 import { openReadOnly } from '../export/read-only-db.js';
 import { draftDocx, draftFigures, draftPreview, figureRecords, type DraftRef } from './report-service.js';
 
@@ -25,7 +25,7 @@ export interface ReportWorkerInput {
   job: ReportJob;
 }
 
-async function compute(db: Db, job: ReportJob): Promise<ReportOutputs[ReportJob['kind']]> {
+async function compute(db: ReadonlyDb, job: ReportJob): Promise<ReportOutputs[ReportJob['kind']]> {
   switch (job.kind) {
     case 'figures':
       return draftFigures(db, job.ref);

@@ -63,3 +63,10 @@ export function balanceTitle(title: string, charsPerLine: number): string {
   cuts.sort((a, b) => a - b);
   return chars.map((ch, i) => (cuts.includes(i + 1) ? `${ch}\n` : ch)).join('');
 }
+
+/** Lines a title takes once balanced, its own line breaks kept. */
+export function titleLines(title: string, charsPerLine: number): number {
+  return balanceTitle(title, charsPerLine)
+    .split('\n')
+    .reduce((n, line) => n + linesFor(line, charsPerLine), 0);
+}

@@ -1,6 +1,7 @@
+import type { ReadonlyDb } from './readonly-db.js';
 import type { Db } from './database.js';
 
-export function getSetting<T>(db: Db, key: string): T | undefined {
+export function getSetting<T>(db: ReadonlyDb, key: string): T | undefined {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row === undefined ? undefined : (JSON.parse(row.value) as T);
 }

@@ -1,3 +1,4 @@
+import type { ReadonlyDb } from './readonly-db.js';
 import type { Db } from './database.js';
 import { nowIso } from './database.js';
 import { TaizhangError } from './errors.js';
@@ -11,15 +12,15 @@ export interface Unit {
 
 const CURRENT_UNIT = 'current-unit';
 
-export function listUnits(db: Db): Unit[] {
+export function listUnits(db: ReadonlyDb): Unit[] {
   return db.prepare('SELECT id, name FROM units ORDER BY id').all() as Unit[];
 }
 
-export function findUnitByName(db: Db, name: string): Unit | undefined {
+export function findUnitByName(db: ReadonlyDb, name: string): Unit | undefined {
   return db.prepare('SELECT id, name FROM units WHERE name = ?').get(name.trim()) as Unit | undefined;
 }
 
-export function getUnit(db: Db, id: number): Unit {
+export function getUnit(db: ReadonlyDb, id: number): Unit {
   const unit = db.prepare('SELECT id, name FROM units WHERE id = ?').get(id) as Unit | undefined;
   if (!unit) throw new TaizhangError('not-found', `填报单位不存在（编号 ${id}）`);
   return unit;
@@ -41,7 +42,7 @@ export function createUnit(db: Db, name: string, operator: string): Unit {
 }
 
 /** The unit new records go to: the one the user chose last, else the first. */
-export function currentUnit(db: Db): Unit | undefined {
+export function currentUnit(db: ReadonlyDb): Unit | undefined {
   const id = getSetting<number>(db, CURRENT_UNIT);
   const chosen =
     id === undefined ? undefined : (db.prepare('SELECT id, name FROM units WHERE id = ?').get(id) as Unit | undefined);
@@ -55,7 +56,7 @@ export function chooseUnit(db: Db, id: number): Unit {
 }
 
 /** Resolves a unit given by name (CLI) or id (UI), defaulting to the current one. */
-export function resolveUnit(db: Db, ref: { id?: number; name?: string }): Unit {
+export function resolveUnit(db: ReadonlyDb, ref: { id?: number; name?: string }): Unit {
   if (ref.id !== undefined) return getUnit(db, ref.id);
   if (ref.name !== undefined) {
     const unit = findUnitByName(db, ref.name);

@@ -337,3 +337,44 @@ describe('activity summaries', () => {
     expect(one.content.title).toContain('{{subject.quotedTitle}}');
   });
 });
+
+describe('a section the notice requires, with nothing in the ledgers for it', () => {
+  // The other unit has one 支教 record in March and nothing else: three of notice 04's four sections are empty.
+  const MARCH = () => ({ type: 'monthly-progress', period: '2019-03', unitId: fx.other.id });
+
+  it('shows a marked prompt in the preview, and the Word file is refused until it is written', async () => {
+    const { html } = await call<ApiOutput<'reports.preview'>>('reports.preview', MARCH());
+    const text = previewText(html);
+    expect(text).toContain('【待补充】请填写本期工作中的典型做法和经验');
+    const refused = await failure('reports.docx', MARCH());
+    expect(refused.code).toBe('validation');
+    expect(refused.message).toBe(
+      '报告中“二、典型经验做法”“三、存在的困难和问题”“四、对策建议”部分尚待补充：本期台账中没有可写入的内容，请填写或删除提示段落后再导出',
+    );
+
+    const draft = await call<Draft>('reports.draft', MARCH());
+    const content = structuredClone(draft.content);
+    const prompts = content.blocks.filter((b) => b.type === 'paragraph' && b.required);
+    expect(prompts.map((b) => (b.type === 'paragraph' ? b.hint : ''))).toEqual([
+      '请填写本期工作进展情况',
+      '请填写本期工作中的典型做法和经验',
+      '请补充工作中遇到的困难和问题',
+      '请填写对策建议',
+    ]);
+    const written = ['', '滨江教师送教到校，示范课带动本校教研。', '音体美教师缺编。'];
+    content.blocks = content.blocks
+      .map((b) => {
+        const at = prompts.indexOf(b);
+        return at >= 1 && at <= 2 && b.type === 'paragraph' ? { ...b, text: written[at]! } : b;
+      })
+      // The last prompt is removed instead of written: that too lets the report go out.
+      .filter((b) => b !== prompts[3]);
+    await call('reports.saveDraft', { ...MARCH(), content });
+    const docx = await call<ApiOutput<'reports.docx'>>('reports.docx', MARCH());
+    const doc = await readDocx(Buffer.from(docx.base64, 'base64'));
+    expect(doc.text).toContain('滨江教师送教到校，示范课带动本校教研。');
+    expect(doc.text).toContain('音体美教师缺编。');
+    expect(doc.text).not.toContain('【待补充】');
+    expect(doc.text).not.toContain('对策建议');
+  });
+});

@@ -113,6 +113,21 @@ export function reportFixture(): ReportFixture {
   rectify('控辍保学台账信息不完整', '2019-06-30', '整改中');
   rectify('营养改善计划公示不及时', '2019-05-31', '长期坚持');
 
+  // 任务清单: one item done, one still open (a plan for 下一步 and 对策建议).
+  const task = (name: string, status: string) =>
+    createRecord(
+      db,
+      {
+        ledger: 'task',
+        values: { task: name, lead_unit: '学校办公室', status },
+        unitId: store.unit.id,
+        recordDate: '2019-03-01',
+      },
+      '测试员',
+    );
+  task('建立学校扶贫工作台账', '已完成');
+  task('每学期报送一条县级以上宣传报道', '推进中');
+
   add('activity', {
     activity_date: '2019-03-08',
     title: '“三八”妇女节爱心助学活动',

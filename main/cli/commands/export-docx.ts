@@ -9,6 +9,9 @@ interface Options {
   unit?: string;
   activity?: number;
   attach?: string[];
+  date?: string;
+  addressee?: string;
+  sealed?: boolean;
   out: string;
   force?: boolean;
 }
@@ -37,6 +40,9 @@ export function registerExportDocx(exportCommand: Command): void {
     .option('--unit <name>', '填报单位（默认当前单位）')
     .option('--activity <id>', '活动总结只写这一次活动（扶贫活动台账的记录编号）', positiveId)
     .option('--attach <ledgers>', '附上这些台账本期的记录作为附件表格，如 student-aid,procurement', ledgerList)
+    .option('--date <date>', '成文日期，如 2019-07-05（默认：草稿中的日期，新草稿为今天）')
+    .option('--addressee <names>', '主送机关，如 "县扶贫办、杭州市滨江区教育局"；写 "" 则不写主送机关')
+    .option('--sealed', '加盖印章的版式：成文日期右空四字，发文机关署名居中其上')
     .requiredOption('--out <file>', '输出的 .docx 文件')
     .option('--force', '覆盖已存在的输出文件')
     .helpOption('-h, --help', '显示帮助')
@@ -45,7 +51,9 @@ export function registerExportDocx(exportCommand: Command): void {
       const { composeDraft, loadDraft } = await import('../../reports/report-service.js');
       const { writeDocx } = await import('../../reports/docx-writer.js');
       const { writeFileAside } = await import('../../reports/write-file.js');
+      const { signingEdit } = await import('../report-options.js');
       periodFrom(options.period);
+      const sign = signingEdit(options);
       const { db } = openExisting(options);
       try {
         const ref = {
@@ -54,7 +62,7 @@ export function registerExportDocx(exportCommand: Command): void {
           unitName: options.unit,
           activityId: options.activity ?? null,
         };
-        const { content } = loadDraft(db, ref);
+        const content = sign(loadDraft(db, ref).content);
         if (options.attach) content.attachments = options.attach.map((ledger) => ({ ledger, title: '' }));
         const report = composeDraft(db, ref, content);
         const bytes = await writeDocx(report);

@@ -9,6 +9,9 @@ interface Options {
   out: string;
   zip?: boolean;
   unit?: string;
+  date?: string;
+  addressee?: string;
+  sealed?: boolean;
 }
 
 function keyList(what: string) {
@@ -42,17 +45,30 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', '保存报送文件的文件夹：在其中新建“报送N-期间-单位”文件夹')
     .option('--zip', '另外打包为同名 .zip 文件')
     .option('--unit <name>', '填报单位（默认当前单位）')
+    .option('--date <date>', '报告的成文日期，如 2019-07-05（写入报告草稿；默认：草稿中的日期）')
+    .option('--addressee <names>', '报告的主送机关，如 "县扶贫办、杭州市滨江区教育局"（写入报告草稿）')
+    .option('--sealed', '报告用加盖印章的版式（写入报告草稿）')
     .helpOption('-h, --help', '显示帮助')
     .action(async (options: Options) => {
       const { openExisting, periodFrom, printJson } = await import('../context.js');
       const { submit } = await import('../../submissions/submit.js');
+      const { TaizhangError } = await import('../../store/errors.js');
+      const { givesSigning, signDrafts, signingEdit } = await import('../report-options.js');
       periodFrom(options.period);
+      const sign = signingEdit(options);
+      if (givesSigning(options) && !options.report?.length) {
+        throw new TaizhangError(
+          'bad-request',
+          '--date、--addressee 和 --sealed 用于报告，请同时用 --report 指定报告类型',
+        );
+      }
       const { db, file, operator } = openExisting(options);
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
+        if (givesSigning(options)) signDrafts(db, { ...options, reports: options.report! }, sign, operator);
         const submission = await submit(
           { db, dbFile: file, signal: controller.signal },
           {
