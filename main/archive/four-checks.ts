@@ -1,5 +1,4 @@
 import dayjs from 'dayjs';
-import type { Db } from '../store/database.js';
 import type { ReadonlyDb } from '../store/readonly-db.js';
 import { listLedgerSummaries, getLedgerDefinition } from '../store/ledger-types.js';
 import { evidencePath } from '../attachments/evidence-store.js';
@@ -156,7 +155,7 @@ async function evidenceFiles(db: ReadonlyDb, dbFile: string): Promise<CheckResul
   );
 }
 
-function submissionFiles(db: Db): CheckResult {
+function submissionFiles(db: ReadonlyDb): CheckResult {
   const checks = checkSubmissionFiles(db);
   const problems = checks.flatMap((c) => c.problems);
   const files = checks.reduce((sum, c) => sum + c.checked, 0);
@@ -218,7 +217,7 @@ function requiredFields(db: ReadonlyDb): CheckResult {
 }
 
 // Said in the computer's own time, as the backup's file name is.
-function backupAge(db: Db, now: Date): CheckResult {
+function backupAge(db: ReadonlyDb, now: Date): CheckResult {
   const last = lastBackup(db);
   const base = { key: 'backup', aspect: '安全性' as const, label: '近期有备份', details: [] };
   if (!last) return { ...base, status: 'warn', summary: '还没有做过备份：请尽快备份台账和佐证材料' };
@@ -244,7 +243,7 @@ export interface VerifyReport {
 }
 
 /** Runs every check on an open ledger; `ok` is true only when none failed (warnings allowed). */
-export async function verifyLedger(db: Db, dbFile: string, now = new Date()): Promise<VerifyReport> {
+export async function verifyLedger(db: ReadonlyDb, dbFile: string, now = new Date()): Promise<VerifyReport> {
   // The evidence is hashed in its own thread while this one checks the database.
   const evidence = evidenceFiles(db, dbFile);
   const chain = auditChain(db);

@@ -1,7 +1,7 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { Db } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
 import { countRecords, iterateRecords, type RecordQuery } from '../store/record-query.js';
 import type { RecordValues } from '../../shared/ledger-definition.js';
@@ -80,7 +80,7 @@ function queryFor(resolved: ResolvedExport, { def, request }: ResolvedSheet): Re
 }
 
 /** Counts the rows of each sheet; everything else was resolved by the caller. */
-function plan(db: Db, resolved: ResolvedExport): { plan: ExportPlan; sources: PlannedSource[] } {
+function plan(db: ReadonlyDb, resolved: ResolvedExport): { plan: ExportPlan; sources: PlannedSource[] } {
   const sources = resolved.sheets.map((sheet): PlannedSource => {
     const query = queryFor(resolved, sheet);
     const { def, name } = sheet;
@@ -95,7 +95,7 @@ function plan(db: Db, resolved: ResolvedExport): { plan: ExportPlan; sources: Pl
   return { plan: { fileName: resolved.fileName, sheets, total }, sources };
 }
 
-function* recordValues(db: Db, source: PlannedSource, mask: boolean): Generator<RecordValues> {
+function* recordValues(db: ReadonlyDb, source: PlannedSource, mask: boolean): Generator<RecordValues> {
   for (const record of iterateRecords(db, source.query)) {
     yield mask ? maskForPublication(source.resolved.def, record.values) : record.values;
   }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import { SCHEMA_VERSION } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
 import { toUserError } from '../errors/user-message.js';
@@ -11,7 +12,7 @@ import { toUserError } from '../errors/user-message.js';
  * (better-sqlite3 handles cannot cross threads) and must never change the file it reads. The
  * schema must already be current, since a read-only handle cannot migrate it.
  */
-export function openReadOnly(file: string, nativeBinding?: string): Db {
+export function openReadOnly(file: string, nativeBinding?: string): ReadonlyDb {
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved)) throw new TaizhangError('bad-file', `台账文件不存在：${resolved}`);
   let db: Db;

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import { getLedgerDefinition } from '../store/ledger-types.js';
 import { resolveUnit } from '../store/units.js';
 import type { LedgerDefinition } from '../../shared/ledger-definition.js';
@@ -30,7 +30,7 @@ export interface ResolvedExport {
   sheets: ResolvedSheet[];
 }
 
-export function resolveExport(db: Db, request: ExportRequest): ResolvedExport {
+export function resolveExport(db: ReadonlyDb, request: ExportRequest): ResolvedExport {
   const period = checkExportRequest(request);
   const unit = resolveUnit(db, request.unit ?? {});
   const defs = request.sheets.map((s) => getLedgerDefinition(db, s.ledger));

@@ -1,6 +1,6 @@
+import type { ReadonlyDb } from '../store/readonly-db.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../store/database.js';
 import { hashFileSync } from './file-hash.js';
 import { SUBMISSION_MANIFEST, SubmissionManifestSchema } from './manifest.js';
 
@@ -43,7 +43,7 @@ function fileProblem(file: string, expected: { sha256: string; size?: number }):
  * its manifest (size and SHA-256, from the copy kept in the ledger, not the one on disk),
  * manifest.json itself, and the .zip. Reads every byte, so it runs in a worker thread.
  */
-export function checkSubmissionFiles(db: Db, only?: number): SubmissionFilesCheck[] {
+export function checkSubmissionFiles(db: ReadonlyDb, only?: number): SubmissionFilesCheck[] {
   const rows = db
     .prepare(
       `SELECT id, period_label, folder, zip_path, zip_sha256, manifest, manifest_sha256 FROM submissions
