@@ -21,6 +21,7 @@ import type { ExportJobs } from './export/export-jobs.js';
 import type { ImportJobs } from './import/import-jobs.js';
 import type { DeliverFile } from './export/delivery.js';
 import { AUDIT_HANDLERS } from './audit/api-handlers.js';
+import { RECORD_GRID_HANDLERS } from './records/api-handlers.js';
 import { recordHistory } from './audit/record-history.js';
 import type { OperatorSetting } from './settings/operator.js';
 
@@ -95,6 +96,7 @@ export const HANDLERS: Handlers = {
     return { deleted: input.id };
   },
   'records.history': (ctx, input) => recordHistory(ctx.db, input.id),
+  ...RECORD_GRID_HANDLERS,
   ...REPORT_HANDLERS,
   ...IMPORT_HANDLERS,
   ...EXPORT_HANDLERS,

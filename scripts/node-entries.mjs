@@ -16,6 +16,7 @@ export const WORKER_ENTRIES = {
   'report-worker': 'main/reports/report-worker.ts',
   'archive-worker': 'main/archive/archive-worker.ts',
   'submission-worker': 'main/submissions/submission-worker.ts',
+  'records-worker': 'main/records/records-worker.ts',
 };
 
 /** The CLI and its workers as ES modules in `outdir` (dist/ in a build). */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { ApiMethod } from './api-methods.js';
 import { LedgerDefinitionSchema } from './ledger-definition.js';
 import { HEADER_FILE_MAX_BYTES, LedgerTypeDraftSchema, TypeConflictSchema } from './ledger-type-draft.js';
-import { parsePeriod, PERIOD_HELP } from './period.js';
 import { REPORT_API } from './report-api.js';
 import { IMPORT_API } from './import-api.js';
 import { EXPORT_API } from './export-api.js';
@@ -10,43 +9,26 @@ import { ARCHIVE_API, localPath } from './archive-api.js';
 import { ATTACHMENT_API } from './attachment-api.js';
 import { SUBMISSION_API } from './submission-api.js';
 import { AUDIT_API, AuditEntrySchema } from './audit-api.js';
+import { RECORD_GRID_API, RecordFilterFields, RecordSchema, RecordSortSchema } from './record-grid-api.js';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2019-04-12');
 const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 const ledgerKey = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
-const period = z
-  .string()
-  .max(40)
-  .refine((p) => parsePeriod(p) !== null, { message: PERIOD_HELP });
 /** Raw form input: the validation module decides what each string means. */
 const fieldValues = z.record(fieldKey, z.union([z.string().max(50000), z.number(), z.null()]));
 
 const unit = z.object({ id, name: z.string() });
-const recordValues = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-const record = z.object({
-  id,
-  ledger: z.string(),
-  unitId: id,
-  unitName: z.string(),
-  recordDate: z.string(),
-  values: recordValues,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const record = RecordSchema;
 
+/** A page of records (the older paged table, scripts); the grid uses records.query. */
 export const RecordListInput = z.object({
-  ledger: ledgerKey,
-  unitId: id.optional(),
-  period: period.optional(),
-  dateFrom: isoDate.optional(),
-  dateTo: isoDate.optional(),
+  ...RecordFilterFields,
   filters: z
     .array(z.object({ field: fieldKey, op: z.enum(['eq', 'contains']), value: z.string().max(200) }))
     .max(20)
     .optional(),
-  search: z.string().max(100).optional(),
-  sort: z.object({ field: z.string().max(40), direction: z.enum(['asc', 'desc']) }).optional(),
+  sort: RecordSortSchema.optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 });
@@ -134,6 +116,7 @@ export const API = {
   },
   'records.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: id }) },
   'records.history': { input: z.object({ id }).strict(), output: z.array(AuditEntrySchema) },
+  ...RECORD_GRID_API,
   ...REPORT_API,
   ...IMPORT_API,
   ...EXPORT_API,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePeriod, PERIOD_HELP } from './period.js';
+import { FieldFilterSchema } from './record-grid-api.js';
 
 /**
  * The export.* methods of the contract (shared/api.ts spreads them in): attachment tables written
@@ -9,7 +10,6 @@ import { parsePeriod, PERIOD_HELP } from './period.js';
 
 const id = z.number().int().positive();
 const ledgerKey = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
-const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 const period = z
   .string()
   .max(40)
@@ -46,10 +46,8 @@ export const EXPORT_API = {
         unitId: id.optional(),
         period: period.optional(),
         search: z.string().max(100).optional(),
-        filters: z
-          .array(z.object({ field: fieldKey, op: z.enum(['eq', 'contains']), value: z.string().max(200) }).strict())
-          .max(20)
-          .optional(),
+        /** The grid's column filters, as records.query takes them: an export is the table on screen. */
+        filters: z.array(FieldFilterSchema).max(20).optional(),
         /** For publication (公示): ID numbers and phone numbers masked. */
         maskId: z.boolean().default(false),
         title: z

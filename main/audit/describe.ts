@@ -145,6 +145,38 @@ function describeImport(row: AuditRow): Described {
   return { summary: `${from}${parts.join('，')}`, changes: [] };
 }
 
+/** A change made to many records of a ledger at once (main/records): a bulk edit, or an undo of one. */
+interface LedgerWrite {
+  kind?: string;
+  field?: string;
+  value?: unknown;
+  count?: number;
+  of?: number;
+  deleted?: number;
+  restored?: number;
+}
+
+function describeLedgerWrite(row: AuditRow, def: LedgerDefinition | undefined): Described {
+  const after = (row.after ?? {}) as LedgerWrite;
+  if (after.kind === 'bulk-update') {
+    const field = allFields(def).find((f) => f.key === after.field);
+    return {
+      summary: `批量修改 ${after.count ?? 0} 条记录的“${labelOf(def, after.field ?? '')}”为“${valueText(field, after.value)}”`,
+      changes: [],
+    };
+  }
+  if (after.kind === 'revert') {
+    const parts = [];
+    if (after.restored) parts.push(`恢复 ${after.restored} 条记录原来的内容`);
+    if (after.deleted) parts.push(`删除 ${after.deleted} 条粘贴新增的记录`);
+    return {
+      summary: `撤销第 ${after.of ?? '?'} 条修改记录的批量操作${parts.length ? `：${parts.join('，')}` : ''}`,
+      changes: [],
+    };
+  }
+  return { summary: '修改台账记录', changes: [] };
+}
+
 interface TypeChange {
   definition?: LedgerDefinition;
   added?: string[];
@@ -172,6 +204,35 @@ function describeTypeRow(row: AuditRow): Described {
   return { summary: `修改台账类型${parts.length ? `：${parts.join('；')}` : ''}`, changes: [] };
 }
 
+/**
+ * A bulk edit as one record's history tells it, or null when the edit did not touch the record: the
+ * batch keeps each earlier value with the runs of record ids that held it.
+ */
+export function bulkEditOfRecord(
+  row: AuditRow,
+  def: LedgerDefinition | undefined,
+  recordId: number,
+): AuditEntryView | null {
+  const after = (row.after ?? {}) as LedgerWrite & {
+    previous?: Array<{ value: unknown; ids: Array<[number, number]> }>;
+  };
+  if (after.kind !== 'bulk-update') return null;
+  const held = after.previous?.find((p) => p.ids.some(([from, to]) => recordId >= from && recordId <= to));
+  if (!held) return null;
+  const field = allFields(def).find((f) => f.key === after.field);
+  return {
+    ...describeAuditRow(row, def),
+    recordId,
+    changes: [
+      {
+        label: labelOf(def, after.field ?? ''),
+        before: valueText(field, held.value),
+        after: valueText(field, after.value),
+      },
+    ],
+  };
+}
+
 /** One audit row of a record, an import or a ledger type, with the definition of its ledger. */
 export function describeAuditRow(row: AuditRow, def: LedgerDefinition | undefined): AuditEntryView {
   const described =
@@ -179,9 +240,11 @@ export function describeAuditRow(row: AuditRow, def: LedgerDefinition | undefine
       ? describeRecordRow(row, def)
       : row.entity === 'ledger' && row.action === 'import'
         ? describeImport(row)
-        : row.entity === 'ledger-type'
-          ? describeTypeRow(row)
-          : { summary: row.action, changes: [] };
+        : row.entity === 'ledger' && row.action === 'update'
+          ? describeLedgerWrite(row, def)
+          : row.entity === 'ledger-type'
+            ? describeTypeRow(row)
+            : { summary: row.action, changes: [] };
   return {
     id: row.id,
     at: row.at,

@@ -3,7 +3,7 @@ import type { LedgerDefinition } from '../../shared/ledger-definition.js';
 import type { Db } from '../store/database.js';
 import { listAudit, recordOrigin } from '../store/audit.js';
 import { getLedgerDefinition } from '../store/ledger-types.js';
-import { describeAuditRow, importFileName } from './describe.js';
+import { bulkEditOfRecord, describeAuditRow, importFileName } from './describe.js';
 
 export function definitionOrNone(db: Db, key: string | undefined): LedgerDefinition | undefined {
   if (!key) return undefined;
@@ -24,6 +24,15 @@ export function recordHistory(db: Db, recordId: number): AuditEntryView[] {
     origin?.ledger ?? ((stored?.after ?? stored?.before) as { ledger?: string } | null | undefined)?.ledger;
   const def = definitionOrNone(db, ledger);
   const entries = rows.map((row) => describeAuditRow(row, def));
+  // Bulk edits are audited once for the ledger; each record they touched shows its own part.
+  if (ledger) {
+    for (const row of listAudit(db, 'ledger', ledger)) {
+      if (row.action !== 'update') continue;
+      const entry = bulkEditOfRecord(row, def, recordId);
+      if (entry) entries.push(entry);
+    }
+    entries.sort((a, b) => a.id - b.id);
+  }
   if (origin?.importRow && !rows.some((r) => r.action === 'create')) {
     const entry = describeAuditRow(origin.importRow, def);
     const batch = origin.batch;

@@ -3,6 +3,7 @@ import { nowIso } from '../store/database.js';
 import { TaizhangError } from '../store/errors.js';
 import { LedgerDefinitionSchema, type LedgerDefinition } from '../../shared/ledger-definition.js';
 import { readType, type StoredType } from '../store/ledger-types.js';
+import { syncFieldIndexes } from '../store/field-indexes.js';
 
 /** Writing rows of ledger_types for user-defined types; built-ins are synced, and every type read, in store/. */
 
@@ -48,10 +49,13 @@ export function insertType(db: Db, def: LedgerDefinition): void {
   db.prepare(
     `INSERT INTO ledger_types (key, label, category, builtin, definition, revision, updated_at) VALUES (?, ?, ?, 0, ?, 1, ?)`,
   ).run(def.key, def.label, def.category, JSON.stringify(def), nowIso());
+  syncFieldIndexes(db, def);
 }
 
 export function saveType(db: Db, def: LedgerDefinition): void {
   db.prepare(
     `UPDATE ledger_types SET label = ?, category = ?, definition = ?, revision = revision + 1, updated_at = ? WHERE key = ? AND builtin = 0`,
   ).run(def.label, def.category, JSON.stringify(def), nowIso(), def.key);
+  // A field retyped, added or removed changes which indexes the type's sorts and filters need.
+  syncFieldIndexes(db, def);
 }

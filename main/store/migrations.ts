@@ -5,6 +5,7 @@ import importBatches from './migrations/004-import-batches.js';
 import applicationId from './migrations/005-application-id.js';
 import auditChain from './migrations/006-audit-chain.js';
 import submissions from './migrations/007-submissions.js';
+import gridQueries from './migrations/008-grid-queries.js';
 
 export { LEDGER_APPLICATION_ID } from './ledger-application-id.js';
 
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   applicationId,
   auditChain,
   submissions,
+  gridQueries,
 ];

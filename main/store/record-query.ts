@@ -1,13 +1,16 @@
 import type { ReadonlyDb } from './readonly-db.js';
 import { TaizhangError } from './errors.js';
 import { getLedgerDefinition } from './ledger-types.js';
+import { fieldValueSql, ledgerKeySql } from './field-indexes.js';
 import { SELECT_RECORD, toRecord, type LedgerRecord, type RecordRow } from './record-row.js';
+import type { FieldDefinition, LedgerDefinition } from '../../shared/ledger-definition.js';
+import { parseIsoDate, parseIsoMonth } from '../../shared/dates.js';
 
-export interface FieldFilter {
-  field: string;
-  op: 'eq' | 'contains';
-  value: string;
-}
+/** A condition on one field; see FieldFilterSchema in shared/record-grid-api.ts. */
+export type FieldFilter =
+  | { field: string; op: 'eq' | 'contains'; value: string }
+  | { field: string; op: 'in'; values: string[] }
+  | { field: string; op: 'range'; min?: string | number; max?: string | number };
 
 export interface RecordQuery {
   ledger: string;
@@ -24,21 +27,116 @@ export interface Page {
   pageSize: number;
 }
 
-interface Where {
-  sql: string;
+/** A query made SQL: `from` is "FROM … WHERE …" over visible records, `params` its bound values. */
+interface Compiled {
+  def: LedgerDefinition;
+  where: string;
+  from: string;
   params: unknown[];
+  order: string;
+  /** The same order backwards, to read a block near the end from the end. */
+  reversed: string;
+  search: boolean;
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Builds the WHERE clause; field keys are checked against the definition, values are bound. */
-function whereOf(db: ReadonlyDb, query: RecordQuery): Where {
+function fieldOf(def: LedgerDefinition, key: string, what: string): FieldDefinition {
+  const field = def.fields.find((f) => f.key === key);
+  if (!field) throw new TaizhangError('bad-request', `台账“${def.label}”没有字段“${key}”，无法${what}`);
+  return field;
+}
+
+const NUMERIC = new Set(['int', 'money']);
+
+/** A bound of a range filter in the form the field's stored values take. */
+function boundOf(field: FieldDefinition, bound: string | number): string | number {
+  const text = String(bound).trim();
+  if (NUMERIC.has(field.type)) {
+    const n = typeof bound === 'number' ? bound : Number(text.replace(/,/g, ''));
+    if (text === '' || !Number.isFinite(n))
+      throw new TaizhangError('validation', `筛选“${field.label}”：“${text}”应为数字`);
+    return n;
+  }
+  if (field.type === 'date') {
+    const iso = parseIsoDate(text);
+    if (!iso) throw new TaizhangError('validation', `筛选“${field.label}”：“${text}”不是真实的日期，应写作 2019-04-12`);
+    return iso;
+  }
+  if (field.type === 'month') {
+    const month = parseIsoMonth(text);
+    if (!month) throw new TaizhangError('validation', `筛选“${field.label}”：“${text}”不是有效的月份，应写作 2019-04`);
+    return month;
+  }
+  return text;
+}
+
+function filterSql(def: LedgerDefinition, filter: FieldFilter, params: unknown[]): string {
+  const field = fieldOf(def, filter.field, '筛选');
+  const value = fieldValueSql(field.key);
+  switch (filter.op) {
+    case 'eq':
+      // Choices are stored as text: compared as they are, the field's index serves the test.
+      if (field.type === 'enum') {
+        params.push(filter.value);
+        return `${value} = ?`;
+      }
+      params.push(filter.value);
+      return `CAST(${value} AS TEXT) = ?`;
+    case 'contains':
+      params.push(`%${escapeLike(filter.value)}%`);
+      return `${value} LIKE ? ESCAPE '\\'`;
+    case 'in': {
+      const listed = filter.values.filter((v) => v !== '');
+      const typed = listed.map((v) => (NUMERIC.has(field.type) ? boundOf(field, v) : v));
+      const parts: string[] = [];
+      if (typed.length > 0) {
+        params.push(...typed);
+        parts.push(`${value} IN (${typed.map(() => '?').join(', ')})`);
+      }
+      // '' stands for an empty cell, which is stored as null or not at all.
+      if (listed.length < filter.values.length) parts.push(`${value} IS NULL`, `${value} = ''`);
+      return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+    }
+    case 'range': {
+      const parts: string[] = [];
+      if (filter.min !== undefined && String(filter.min).trim() !== '') {
+        params.push(boundOf(field, filter.min));
+        parts.push(`${value} >= ?`);
+      }
+      if (filter.max !== undefined && String(filter.max).trim() !== '') {
+        params.push(boundOf(field, filter.max));
+        parts.push(`${value} <= ?`);
+      }
+      return parts.length === 0 ? '1' : parts.join(' AND ');
+    }
+  }
+}
+
+/**
+ * The choices of each choice field that hold the searched text (建档立卡, 两免一补, 小学): a search finds
+ * the records holding them through the field's own index, as a filter would, since choices are not
+ * part of a record's search text (main/store/search-index.ts).
+ */
+function choiceMatches(def: LedgerDefinition, search: string): Array<{ field: FieldDefinition; choices: string[] }> {
+  const wanted = search.toLowerCase();
+  return def.fields
+    .filter((field) => field.type === 'enum')
+    .map((field) => ({ field, choices: (field.choices ?? []).filter((c) => c.toLowerCase().includes(wanted)) }))
+    .filter((match) => match.choices.length > 0);
+}
+
+/**
+ * The ledger key is written into the SQL as a literal, not bound: the per-field indexes are partial
+ * (WHERE ledger_key = '…', main/store/field-indexes.ts) and SQLite uses a partial index only where
+ * the query's own text implies its condition. Keys are checked against [a-z0-9-], values are bound.
+ */
+function compile(db: ReadonlyDb, query: RecordQuery): Compiled {
   const def = getLedgerDefinition(db, query.ledger);
-  const known = new Set(def.fields.map((f) => f.key));
-  const clauses = ['r.ledger_key = ?'];
-  const params: unknown[] = [def.key];
+  const clauses = [`r.ledger_key = ${ledgerKeySql(def.key)}`];
+  const params: unknown[] = [];
   if (query.unitId !== undefined) {
     clauses.push('r.unit_id = ?');
     params.push(query.unitId);
@@ -51,59 +149,293 @@ function whereOf(db: ReadonlyDb, query: RecordQuery): Where {
     clauses.push('r.record_date <= ?');
     params.push(query.dateTo);
   }
-  for (const filter of query.filters ?? []) {
-    if (!known.has(filter.field))
-      throw new TaizhangError('bad-request', `台账“${def.label}”没有字段“${filter.field}”，无法筛选`);
-    if (filter.op === 'eq') {
-      clauses.push(`CAST(json_extract(r.data, '$.' || ?) AS TEXT) = ?`);
-      params.push(filter.field, filter.value);
-    } else {
-      clauses.push(`json_extract(r.data, '$.' || ?) LIKE ? ESCAPE '\\'`);
-      params.push(filter.field, `%${escapeLike(filter.value)}%`);
-    }
-  }
+  for (const filter of query.filters ?? []) clauses.push(filterSql(def, filter, params));
   const search = query.search?.trim();
   if (search) {
     // The trigram index serves LIKE patterns of three or more characters, but not with an ESCAPE
     // clause: escape only when the text holds a LIKE wildcard, which real searches rarely do.
+    // Shorter ones (a two-character name) read every text anyway, and do so faster from the
+    // index's own content table than through the index (300,000 records: 120 ms instead of 210).
     const plain = !/[\\%_]/.test(search);
-    clauses.push(`r.id IN (SELECT rowid FROM records_fts WHERE body LIKE ?${plain ? '' : " ESCAPE '\\'"})`);
+    const escape = plain ? '' : " ESCAPE '\\'";
+    const inText =
+      [...search].length < 3
+        ? `r.id IN (SELECT id FROM records_fts_content WHERE c0 LIKE ?${escape})`
+        : `r.id IN (SELECT rowid FROM records_fts WHERE body LIKE ?${escape})`;
     params.push(`%${plain ? search : escapeLike(search)}%`);
+    const inChoices = choiceMatches(def, search).map(({ field, choices }) => {
+      params.push(...choices);
+      return `${fieldValueSql(field.key)} IN (${choices.map(() => '?').join(', ')})`;
+    });
+    clauses.push(inChoices.length === 0 ? inText : `(${[inText, ...inChoices].join(' OR ')})`);
   }
-  return { sql: clauses.join(' AND '), params };
-}
-
-function orderOf(db: ReadonlyDb, query: RecordQuery): string {
   const dir = query.sort?.direction === 'desc' ? 'DESC' : 'ASC';
-  const field = query.sort?.field;
-  if (!field || field === 'id') return `r.id ${dir}`;
-  if (field === 'recordDate') return `r.record_date ${dir}, r.id ${dir}`;
-  const def = getLedgerDefinition(db, query.ledger);
-  const known = def.fields.find((f) => f.key === field);
-  if (!known) throw new TaizhangError('bad-request', `台账“${def.label}”没有字段“${field}”，无法排序`);
-  // Keys are checked above against [a-z0-9_], so they are safe to place in the JSON path.
-  return `json_extract(r.data, '$.${known.key}') ${dir}, r.id ${dir}`;
+  const back = dir === 'DESC' ? 'ASC' : 'DESC';
+  const key = query.sort?.field;
+  let by: string | null = null;
+  if (key === 'recordDate') by = 'r.record_date';
+  else if (key && key !== 'id') by = fieldValueSql(fieldOf(def, key, '排序').key);
+  const orderIn = (d: string) => (by ? `${by} ${d}, r.id ${d}` : `r.id ${d}`);
+  const where = clauses.join(' AND ');
+  return {
+    def,
+    where,
+    from: `FROM visible_records r WHERE ${where}`,
+    params,
+    order: orderIn(dir),
+    reversed: orderIn(back),
+    search: Boolean(search),
+  };
 }
 
 export function countRecords(db: ReadonlyDb, query: RecordQuery): number {
-  const where = whereOf(db, query);
-  return (
-    db.prepare(`SELECT count(*) AS n FROM visible_records r WHERE ${where.sql}`).get(...where.params) as { n: number }
-  ).n;
+  const c = compile(db, query);
+  return db
+    .prepare(`SELECT count(*) ${c.from}`)
+    .pluck()
+    .get(...c.params) as number;
 }
 
-export function listRecords(db: ReadonlyDb, query: RecordQuery, page: Page): { total: number; rows: LedgerRecord[] } {
-  const where = whereOf(db, query);
-  const total = countRecords(db, query);
+/*
+ * Paging for the grid. A block is rows startRow..endRow of the filter in its order, asked in any
+ * order (scrolling, a jump to the end, a drag of the scroll bar). Two ways, chosen per query:
+ *
+ * - Where an index gives the order (the ledger's id order, a record-date sort, a sort by an indexed
+ *   field, with or without filters on the same index), the block's ids are read from that index
+ *   with OFFSET, counted from whichever end of the list is nearer, and only then their records.
+ *   Skipping index entries costs about 40 ns each (measured on 300,000 records: 6 ms at 150,000,
+ *   the deepest a nearer end ever needs), so keyset cursors, which would save those few ms, are not
+ *   worth the state they need to answer a block asked out of order.
+ * - Where the order needs a sort (a search; a filter on one field with a sort by another; a sort by
+ *   a text field), sorting again for every block would cost the whole sort each time (a sort of
+ *   300,000 by 姓名: 230 ms). The ordered ids of the filter are read once and kept here (at most
+ *   CACHE_SIZE queries, a few MB at most each, dropped after CACHE_MS), and each block is a slice.
+ *
+ * Counts, orders and totals are kept only while the ledger file is unchanged: by this connection
+ * (total_changes()) or by any other (PRAGMA data_version), e.g. an import's worker.
+ */
+
+const CACHE_SIZE = 8;
+const CACHE_MS = 5 * 60_000;
+
+interface Kept {
+  version: string;
+  at: number;
+  /** Whether the order needs a sort (EXPLAIN QUERY PLAN shows a temp b-tree) or a search. */
+  sorted?: boolean;
+  ids?: Int32Array;
+  total?: number;
+  totals?: RecordTotals;
+}
+
+const kept = new WeakMap<ReadonlyDb, Map<string, Kept>>();
+
+function fileVersion(db: ReadonlyDb): string {
+  const other = db.pragma('data_version', { simple: true }) as number;
+  const own = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${other}:${own}`;
+}
+
+function keptFor(db: ReadonlyDb, key: string): Kept {
+  let entries = kept.get(db);
+  if (!entries) kept.set(db, (entries = new Map()));
+  const version = fileVersion(db);
+  const now = Date.now();
+  for (const [k, e] of entries) if (e.version !== version || now - e.at > CACHE_MS) entries.delete(k);
+  let entry = entries.get(key);
+  if (!entry) {
+    entry = { version, at: now };
+    entries.set(key, entry);
+    while (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
+  } else {
+    // Most recently used last, so the oldest goes first when the cache is full.
+    entries.delete(key);
+    entries.set(key, entry);
+    entry.at = now;
+  }
+  return entry;
+}
+
+/** Which records a query selects, whatever their order. */
+function filterKeyOf(query: RecordQuery): string {
+  const { ledger, unitId, dateFrom, dateTo, filters, search } = query;
+  return JSON.stringify([ledger, unitId, dateFrom, dateTo, filters, search?.trim()]);
+}
+
+function keyOf(query: RecordQuery, part: 'order' | 'totals'): string {
+  return `${part} ${filterKeyOf(query)} ${part === 'order' ? JSON.stringify(query.sort ?? null) : ''}`;
+}
+
+function planOf(db: ReadonlyDb, c: Compiled): string[] {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN SELECT r.id ${c.from} ORDER BY ${c.order}`).all(...c.params) as Array<{
+    detail: string;
+  }>;
+  return steps.map((step) => step.detail);
+}
+
+/** How SQLite reads a block of the query: the steps of EXPLAIN QUERY PLAN. */
+export function blockPlan(db: ReadonlyDb, query: RecordQuery): string[] {
+  return planOf(db, compile(db, query));
+}
+
+/** Whether blocks are served from the kept order: a search, or an order that needs a sort. */
+function needsSort(db: ReadonlyDb, c: Compiled): boolean {
+  return c.search || planOf(db, c).some((step) => step.includes('TEMP B-TREE'));
+}
+
+/** The records of these ids, in this order (ids deleted meanwhile are left out). */
+function recordsOf(db: ReadonlyDb, ids: ArrayLike<number>): LedgerRecord[] {
+  if (ids.length === 0) return [];
   const rows = db
-    .prepare(`${SELECT_RECORD} WHERE ${where.sql} ORDER BY ${orderOf(db, query)} LIMIT ? OFFSET ?`)
-    .all(...where.params, page.pageSize, (page.page - 1) * page.pageSize) as RecordRow[];
-  return { total, rows: rows.map(toRecord) };
+    .prepare(`${SELECT_RECORD} WHERE r.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(Array.from(ids))) as RecordRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const out: LedgerRecord[] = [];
+  for (const id of Array.from(ids)) {
+    const row = byId.get(id);
+    if (row) out.push(toRecord(row));
+  }
+  return out;
+}
+
+export interface RecordBlock {
+  total: number;
+  startRow: number;
+  rows: LedgerRecord[];
+}
+
+/** Rows startRow (inclusive) to endRow (exclusive) of the query, and how many rows it has in all. */
+export function queryRecords(db: ReadonlyDb, query: RecordQuery, startRow: number, endRow: number): RecordBlock {
+  const c = compile(db, query);
+  const entry = keptFor(db, keyOf(query, 'order'));
+  entry.sorted ??= needsSort(db, c);
+  if (entry.sorted) {
+    entry.ids ??= Int32Array.from(
+      db
+        .prepare(`SELECT r.id ${c.from} ORDER BY ${c.order}`)
+        .pluck()
+        .all(...c.params) as number[],
+    );
+    entry.total = entry.ids.length;
+    return { total: entry.total, startRow, rows: recordsOf(db, entry.ids.subarray(startRow, endRow)) };
+  }
+  entry.total ??= db
+    .prepare(`SELECT count(*) ${c.from}`)
+    .pluck()
+    .get(...c.params) as number;
+  const total = entry.total;
+  const end = Math.min(endRow, total);
+  if (startRow >= end) return { total, startRow, rows: [] };
+  let ids: number[];
+  if (startRow > total - end) {
+    // Nearer the end: read it backwards, so a jump to the last rows skips few entries.
+    ids = db
+      .prepare(`SELECT r.id ${c.from} ORDER BY ${c.reversed} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...c.params, end - startRow, total - end) as number[];
+    ids.reverse();
+  } else {
+    ids = db
+      .prepare(`SELECT r.id ${c.from} ORDER BY ${c.order} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...c.params, end - startRow, startRow) as number[];
+  }
+  return { total, startRow, rows: recordsOf(db, ids) };
+}
+
+/** One page of the older paged table: the same paging as the grid's blocks. */
+export function listRecords(db: ReadonlyDb, query: RecordQuery, page: Page): { total: number; rows: LedgerRecord[] } {
+  const start = (page.page - 1) * page.pageSize;
+  const { total, rows } = queryRecords(db, query, start, start + page.pageSize);
+  return { total, rows };
+}
+
+export interface RecordTotals {
+  count: number;
+  sums: Record<string, number>;
+}
+
+/** The fields a footer sums: every money field, and any other the type names in its totals. */
+export function summedFields(def: LedgerDefinition): FieldDefinition[] {
+  return def.fields.filter((f) => f.type === 'money' || (def.totals ?? []).includes(f.key));
+}
+
+/**
+ * The count and the sum of each summed field over the query. Each sum reads its values ordered by
+ * themselves: that lets SQLite take them from the field's index (main/store/field-indexes.ts)
+ * instead of parsing every record's JSON (on 300,000 records: 30 ms instead of 270 ms).
+ */
+export function recordTotals(db: ReadonlyDb, query: RecordQuery): RecordTotals {
+  const c = compile(db, { ...query, sort: undefined });
+  const entry = keptFor(db, keyOf({ ...query, sort: undefined }, 'totals'));
+  if (entry.totals) return entry.totals;
+  // The ids of a search the grid has just listed are kept: summing their records beats searching
+  // every text again (128,639 found by 建档立卡: 250 ms instead of 660).
+  const listed = keptIds(db, query);
+  const sums: Record<string, number> = {};
+  for (const field of summedFields(c.def)) {
+    const value = fieldValueSql(field.key);
+    const sum = (
+      listed
+        ? db
+            .prepare(`SELECT total(${value}) FROM records r WHERE r.id IN (SELECT value FROM json_each(?))`)
+            .pluck()
+            .get(JSON.stringify(Array.from(listed)))
+        : db
+            .prepare(sumSql(c, value, Boolean(query.search?.trim()) || (query.filters ?? []).length > 0))
+            .pluck()
+            .get(...c.params)
+    ) as number;
+    // Sums of amounts to the fen: the float tail of adding many decimals is dropped.
+    sums[field.key] = Math.round(sum * 100) / 100;
+  }
+  const count =
+    listed?.length ??
+    (db
+      .prepare(`SELECT count(*) ${c.from}`)
+      .pluck()
+      .get(...c.params) as number);
+  entry.totals = { count, sums };
+  return entry.totals;
+}
+
+/**
+ * The sum of one field over the query. Without filters on other fields or a search, the values are
+ * read ordered by themselves: that lets SQLite take them from the field's index, which holds all
+ * such a query tests, instead of every record's JSON (300,000 records: 30 ms instead of 270). With
+ * them, that order would read the records one by one in it (a 家庭类型 filter: 950 ms), so plainly.
+ */
+function sumSql(c: Compiled, value: string, plain: boolean): string {
+  return plain
+    ? `SELECT total(${value}) ${c.from}`
+    : `SELECT total(v) FROM (SELECT ${value} AS v ${c.from} ORDER BY ${value})`;
+}
+
+/** Ids of the query in any sort order, when a search kept them. */
+function keptIds(db: ReadonlyDb, query: RecordQuery): Int32Array | undefined {
+  if (!query.search?.trim()) return undefined;
+  const version = fileVersion(db);
+  const prefix = `order ${filterKeyOf(query)} `;
+  for (const [key, entry] of kept.get(db) ?? []) {
+    if (key.startsWith(prefix) && entry.version === version && entry.ids) {
+      return entry.ids;
+    }
+  }
+  return undefined;
+}
+
+/** The ids of every matching record, in id order: the target of a bulk edit of a whole filter. */
+export function matchingIds(db: ReadonlyDb, query: RecordQuery): number[] {
+  const c = compile(db, { ...query, sort: undefined });
+  return db
+    .prepare(`SELECT r.id ${c.from} ORDER BY r.id`)
+    .pluck()
+    .all(...c.params) as number[];
 }
 
 /** Every matching record in order, one at a time, for exports of any size. */
 export function* iterateRecords(db: ReadonlyDb, query: RecordQuery): Generator<LedgerRecord> {
-  const where = whereOf(db, query);
-  const statement = db.prepare(`${SELECT_RECORD} WHERE ${where.sql} ORDER BY ${orderOf(db, query)}`);
-  for (const row of statement.iterate(...where.params) as IterableIterator<RecordRow>) yield toRecord(row);
+  const c = compile(db, query);
+  const statement = db.prepare(`${SELECT_RECORD} WHERE ${c.where} ORDER BY ${c.order}`);
+  for (const row of statement.iterate(...c.params) as IterableIterator<RecordRow>) yield toRecord(row);
 }

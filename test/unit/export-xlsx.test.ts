@@ -303,6 +303,23 @@ describe('cutting an export like the grid', () => {
     const primary = rows.filter((v) => v.stage === '小学').map((v) => String(v.id_number));
     expect(primary.length).toBeGreaterThan(0);
     expect(idsIn(filtered).sort()).toEqual(primary.sort());
+    // The grid's choice and range filters too: the export is the table on screen.
+    const grid = await exportTo('g.xlsx', {
+      sheets: [
+        {
+          ledger: 'student-aid',
+          filters: [
+            { field: 'stage', op: 'in', values: ['小学', '初中'] },
+            { field: 'amount', op: 'range', min: 500 },
+          ],
+        },
+      ],
+    });
+    const shown = rows
+      .filter((v) => (v.stage === '小学' || v.stage === '初中') && Number(v.amount) >= 500)
+      .map((v) => String(v.id_number));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(idsIn(grid).sort()).toEqual(shown.sort());
     const searched = await exportTo('s.xlsx', { sheets: [{ ledger: 'student-aid', search: '望坪村特别' }] });
     expect(idsIn(searched)).toEqual([String(rows[5]!.id_number)]);
   });

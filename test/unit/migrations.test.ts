@@ -218,6 +218,30 @@ describe('007-submissions', () => {
   });
 });
 
+describe('008-grid-queries', () => {
+  it('indexes a ledger by id, keeping every record and its search text as they were', () => {
+    const db = ledgerAt(7);
+    const texts = () => db.prepare('SELECT rowid, body FROM records_fts ORDER BY rowid').all();
+    const textsBefore = texts();
+    updateToVersion(db, 8);
+    expect(records(db)).toEqual(recordsBefore);
+    expect(texts()).toEqual(textsBefore);
+    expect(sqlOf(db, 'records_by_ledger_id')).toMatch(/ledger_key, id/);
+    db.close();
+
+    // Opening it as the program does adds the indexes of each type's choice, date and number fields.
+    const opened = openStore(path.join(dir, 'ledger.db'), { mustExist: true });
+    try {
+      expect(sqlOf(opened, 'records_by_student-aid.amount')).toMatch(/WHERE ledger_key = 'student-aid'/);
+      expect(sqlOf(opened, 'records_by_student-aid.family_type')).toBeDefined();
+      expect(sqlOf(opened, 'records_by_student-aid.name')).toBeUndefined();
+      expect(records(opened)).toEqual(recordsBefore);
+    } finally {
+      opened.close();
+    }
+  });
+});
+
 it('every migration under main/store/migrations/ has its describe above', () => {
   const folder = fileURLToPath(new URL('../../main/store/migrations/', import.meta.url));
   const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 -- migration under main/store/migrations/), review the difference and rewrite this file with:
 --   npx vitest run test/unit/schema-snapshot.test.ts -u
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 PRAGMA application_id = 1415203911;
 
 -- table attachments
@@ -79,14 +79,176 @@ CREATE TABLE records (
     updated_at TEXT NOT NULL
   , import_batch_id INTEGER REFERENCES import_batches(id));
 
+-- index records_by_activity.activity_date
+CREATE INDEX "records_by_activity.activity_date" ON records(json_extract(data, '$.activity_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'activity';
+
+-- index records_by_activity.activity_type
+CREATE INDEX "records_by_activity.activity_type" ON records(json_extract(data, '$.activity_type'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'activity';
+
+-- index records_by_activity.beneficiaries
+CREATE INDEX "records_by_activity.beneficiaries" ON records(json_extract(data, '$.beneficiaries'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'activity';
+
+-- index records_by_activity.participants
+CREATE INDEX "records_by_activity.participants" ON records(json_extract(data, '$.participants'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'activity';
+
+-- index records_by_donation.date
+CREATE INDEX "records_by_donation.date" ON records(json_extract(data, '$.date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'donation';
+
+-- index records_by_donation.direction
+CREATE INDEX "records_by_donation.direction" ON records(json_extract(data, '$.direction'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'donation';
+
+-- index records_by_donation.value
+CREATE INDEX "records_by_donation.value" ON records(json_extract(data, '$.value'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'donation';
+
+-- index records_by_dropout.dropout_date
+CREATE INDEX "records_by_dropout.dropout_date" ON records(json_extract(data, '$.dropout_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'dropout';
+
+-- index records_by_dropout.gender
+CREATE INDEX "records_by_dropout.gender" ON records(json_extract(data, '$.gender'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'dropout';
+
+-- index records_by_dropout.reason
+CREATE INDEX "records_by_dropout.reason" ON records(json_extract(data, '$.reason'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'dropout';
+
+-- index records_by_dropout.return_date
+CREATE INDEX "records_by_dropout.return_date" ON records(json_extract(data, '$.return_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'dropout';
+
+-- index records_by_dropout.return_result
+CREATE INDEX "records_by_dropout.return_result" ON records(json_extract(data, '$.return_result'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'dropout';
+
+-- index records_by_exchange.days
+CREATE INDEX "records_by_exchange.days" ON records(json_extract(data, '$.days'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'exchange';
+
+-- index records_by_exchange.end_date
+CREATE INDEX "records_by_exchange.end_date" ON records(json_extract(data, '$.end_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'exchange';
+
+-- index records_by_exchange.exchange_type
+CREATE INDEX "records_by_exchange.exchange_type" ON records(json_extract(data, '$.exchange_type'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'exchange';
+
+-- index records_by_exchange.gender
+CREATE INDEX "records_by_exchange.gender" ON records(json_extract(data, '$.gender'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'exchange';
+
+-- index records_by_exchange.person_times
+CREATE INDEX "records_by_exchange.person_times" ON records(json_extract(data, '$.person_times'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'exchange';
+
+-- index records_by_exchange.start_date
+CREATE INDEX "records_by_exchange.start_date" ON records(json_extract(data, '$.start_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'exchange';
+
+-- index records_by_household-visit.family_size
+CREATE INDEX "records_by_household-visit.family_size" ON records(json_extract(data, '$.family_size'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'household-visit';
+
+-- index records_by_household-visit.income
+CREATE INDEX "records_by_household-visit.income" ON records(json_extract(data, '$.income'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'household-visit';
+
+-- index records_by_household-visit.students
+CREATE INDEX "records_by_household-visit.students" ON records(json_extract(data, '$.students'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'household-visit';
+
+-- index records_by_household-visit.visit_date
+CREATE INDEX "records_by_household-visit.visit_date" ON records(json_extract(data, '$.visit_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'household-visit';
+
 -- index records_by_import_batch
 CREATE INDEX records_by_import_batch ON records(import_batch_id) WHERE import_batch_id IS NOT NULL;
 
 -- index records_by_ledger_date
 CREATE INDEX records_by_ledger_date ON records(ledger_key, record_date, id, import_batch_id);
 
+-- index records_by_ledger_id
+CREATE INDEX records_by_ledger_id ON records(ledger_key, id, import_batch_id, unit_id, record_date);
+
+-- index records_by_pairing.activity_date
+CREATE INDEX "records_by_pairing.activity_date" ON records(json_extract(data, '$.activity_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'pairing';
+
+-- index records_by_pairing.form
+CREATE INDEX "records_by_pairing.form" ON records(json_extract(data, '$.form'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'pairing';
+
+-- index records_by_pairing.participants
+CREATE INDEX "records_by_pairing.participants" ON records(json_extract(data, '$.participants'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'pairing';
+
+-- index records_by_procurement.amount
+CREATE INDEX "records_by_procurement.amount" ON records(json_extract(data, '$.amount'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'procurement';
+
+-- index records_by_procurement.from_poor_area
+CREATE INDEX "records_by_procurement.from_poor_area" ON records(json_extract(data, '$.from_poor_area'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'procurement';
+
+-- index records_by_procurement.purchase_date
+CREATE INDEX "records_by_procurement.purchase_date" ON records(json_extract(data, '$.purchase_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'procurement';
+
+-- index records_by_procurement.quantity
+CREATE INDEX "records_by_procurement.quantity" ON records(json_extract(data, '$.quantity'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'procurement';
+
+-- index records_by_procurement.supplier_type
+CREATE INDEX "records_by_procurement.supplier_type" ON records(json_extract(data, '$.supplier_type'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'procurement';
+
+-- index records_by_procurement.unit_price
+CREATE INDEX "records_by_procurement.unit_price" ON records(json_extract(data, '$.unit_price'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'procurement';
+
+-- index records_by_project.progress
+CREATE INDEX "records_by_project.progress" ON records(json_extract(data, '$.progress'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'project';
+
+-- index records_by_publicity.level
+CREATE INDEX "records_by_publicity.level" ON records(json_extract(data, '$.level'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'publicity';
+
+-- index records_by_publicity.publish_date
+CREATE INDEX "records_by_publicity.publish_date" ON records(json_extract(data, '$.publish_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'publicity';
+
+-- index records_by_rectification.completed_on
+CREATE INDEX "records_by_rectification.completed_on" ON records(json_extract(data, '$.completed_on'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'rectification';
+
+-- index records_by_rectification.deadline
+CREATE INDEX "records_by_rectification.deadline" ON records(json_extract(data, '$.deadline'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'rectification';
+
+-- index records_by_rectification.source
+CREATE INDEX "records_by_rectification.source" ON records(json_extract(data, '$.source'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'rectification';
+
+-- index records_by_rectification.status
+CREATE INDEX "records_by_rectification.status" ON records(json_extract(data, '$.status'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'rectification';
+
+-- index records_by_student-aid.aid_item
+CREATE INDEX "records_by_student-aid.aid_item" ON records(json_extract(data, '$.aid_item'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'student-aid';
+
+-- index records_by_student-aid.amount
+CREATE INDEX "records_by_student-aid.amount" ON records(json_extract(data, '$.amount'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'student-aid';
+
+-- index records_by_student-aid.family_type
+CREATE INDEX "records_by_student-aid.family_type" ON records(json_extract(data, '$.family_type'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'student-aid';
+
+-- index records_by_student-aid.gender
+CREATE INDEX "records_by_student-aid.gender" ON records(json_extract(data, '$.gender'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'student-aid';
+
+-- index records_by_student-aid.paid_on
+CREATE INDEX "records_by_student-aid.paid_on" ON records(json_extract(data, '$.paid_on'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'student-aid';
+
+-- index records_by_student-aid.stage
+CREATE INDEX "records_by_student-aid.stage" ON records(json_extract(data, '$.stage'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'student-aid';
+
+-- index records_by_task.status
+CREATE INDEX "records_by_task.status" ON records(json_extract(data, '$.status'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'task';
+
+-- index records_by_teacher-training.end_date
+CREATE INDEX "records_by_teacher-training.end_date" ON records(json_extract(data, '$.end_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'teacher-training';
+
+-- index records_by_teacher-training.headcount
+CREATE INDEX "records_by_teacher-training.headcount" ON records(json_extract(data, '$.headcount'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'teacher-training';
+
+-- index records_by_teacher-training.hours
+CREATE INDEX "records_by_teacher-training.hours" ON records(json_extract(data, '$.hours'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'teacher-training';
+
+-- index records_by_teacher-training.level
+CREATE INDEX "records_by_teacher-training.level" ON records(json_extract(data, '$.level'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'teacher-training';
+
+-- index records_by_teacher-training.start_date
+CREATE INDEX "records_by_teacher-training.start_date" ON records(json_extract(data, '$.start_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'teacher-training';
+
 -- index records_by_unit
 CREATE INDEX records_by_unit ON records(unit_id, ledger_key, import_batch_id);
+
+-- index records_by_vocational-referral.enroll_date
+CREATE INDEX "records_by_vocational-referral.enroll_date" ON records(json_extract(data, '$.enroll_date'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'vocational-referral';
+
+-- index records_by_vocational-referral.graduate_level
+CREATE INDEX "records_by_vocational-referral.graduate_level" ON records(json_extract(data, '$.graduate_level'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'vocational-referral';
+
+-- index records_by_vocational-referral.registered_poor
+CREATE INDEX "records_by_vocational-referral.registered_poor" ON records(json_extract(data, '$.registered_poor'), id, import_batch_id, unit_id, record_date) WHERE ledger_key = 'vocational-referral';
 
 -- table records_fts
 CREATE VIRTUAL TABLE "records_fts" USING fts5(body, tokenize = 'trigram', detail = 'none');

@@ -1,0 +1,62 @@
+import type { ApiOutput, ParsedInput } from '../../shared/api.js';
+import { parsePeriod } from '../../shared/period.js';
+import type { ApiContext } from '../handlers.js';
+import { countRecords, queryRecords, recordTotals, type RecordQuery } from '../store/record-query.js';
+import { runRecordsWrite } from './records-in-worker.js';
+import { batchSize } from './revert.js';
+
+type GridMethod = 'records.query' | 'records.totals' | 'records.bulkUpdate' | 'records.paste' | 'records.revert';
+type GridHandlers = {
+  [M in GridMethod]: (ctx: ApiContext, input: ParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
+};
+
+type FilterInput = ParsedInput<'records.totals'>;
+
+/** The store's query for the contract's filter fields: a period becomes its date range. */
+export function recordQueryOf(input: FilterInput, sort?: RecordQuery['sort']): RecordQuery {
+  const range = input.period ? parsePeriod(input.period) : null;
+  return {
+    ledger: input.ledger,
+    unitId: input.unitId,
+    dateFrom: input.dateFrom ?? range?.from,
+    dateTo: input.dateTo ?? range?.to,
+    filters: input.filters,
+    search: input.search,
+    sort,
+  };
+}
+
+/** What a write job needs to open the ledger itself and name who made the change. */
+function jobOf(ctx: ApiContext): { dbFile: string; nativeBinding?: string; operator: string } {
+  return { dbFile: ctx.dbFile, nativeBinding: ctx.nativeBinding, operator: ctx.operator };
+}
+
+/** The records.* methods of the ledger grid (shared/record-grid-api.ts). */
+export const RECORD_GRID_HANDLERS: GridHandlers = {
+  'records.query': (ctx, input) => queryRecords(ctx.db, recordQueryOf(input, input.sort), input.startRow, input.endRow),
+  'records.totals': (ctx, input) => recordTotals(ctx.db, recordQueryOf(input)),
+  'records.bulkUpdate': (ctx, input) => {
+    const filter = 'filter' in input.target ? recordQueryOf(input.target.filter) : undefined;
+    const ids = 'ids' in input.target ? input.target.ids : undefined;
+    return runRecordsWrite(
+      ctx.db,
+      {
+        ...jobOf(ctx),
+        kind: 'bulkUpdate',
+        input: {
+          ledger: input.ledger,
+          ids,
+          filter,
+          field: input.field,
+          value: input.value,
+          acceptNewChoice: input.acceptNewChoice,
+        },
+      },
+      ids?.length ?? countRecords(ctx.db, filter!),
+    );
+  },
+  'records.paste': (ctx, input) =>
+    runRecordsWrite(ctx.db, { ...jobOf(ctx), kind: 'paste', input }, input.text.split('\n').length),
+  'records.revert': (ctx, input) =>
+    runRecordsWrite(ctx.db, { ...jobOf(ctx), kind: 'revert', batch: input.batch }, batchSize(ctx.db, input.batch)),
+};
