@@ -1,8 +1,8 @@
 import type { ApiOutput, ParsedInput } from '../../shared/api.js';
 import { parsePeriod } from '../../shared/period.js';
 import type { ApiContext } from '../handlers.js';
-import { countRecords, queryRecords, recordTotals, type RecordQuery } from '../store/record-query.js';
-import { runRecordsWrite } from './records-in-worker.js';
+import { countRecords, type RecordQuery } from '../store/record-query.js';
+import { runRecordsRead, runRecordsWrite } from './records-in-worker.js';
 import { batchSize } from './revert.js';
 
 type GridMethod = 'records.query' | 'records.totals' | 'records.bulkUpdate' | 'records.paste' | 'records.revert';
@@ -31,10 +31,21 @@ function jobOf(ctx: ApiContext): { dbFile: string; nativeBinding?: string; opera
   return { dbFile: ctx.dbFile, nativeBinding: ctx.nativeBinding, operator: ctx.operator };
 }
 
+function readerOf(ctx: ApiContext): { dbFile: string; nativeBinding?: string } {
+  return { dbFile: ctx.dbFile, nativeBinding: ctx.nativeBinding };
+}
+
 /** The records.* methods of the ledger grid (shared/record-grid-api.ts). */
 export const RECORD_GRID_HANDLERS: GridHandlers = {
-  'records.query': (ctx, input) => queryRecords(ctx.db, recordQueryOf(input, input.sort), input.startRow, input.endRow),
-  'records.totals': (ctx, input) => recordTotals(ctx.db, recordQueryOf(input)),
+  'records.query': (ctx, input) =>
+    runRecordsRead({
+      ...readerOf(ctx),
+      kind: 'query',
+      query: recordQueryOf(input, input.sort),
+      startRow: input.startRow,
+      endRow: input.endRow,
+    }),
+  'records.totals': (ctx, input) => runRecordsRead({ ...readerOf(ctx), kind: 'totals', query: recordQueryOf(input) }),
   'records.bulkUpdate': (ctx, input) => {
     const filter = 'filter' in input.target ? recordQueryOf(input.target.filter) : undefined;
     const ids = 'ids' in input.target ? input.target.ids : undefined;

@@ -6,6 +6,7 @@ import { queuedWrite } from '../store/write-queue.js';
 import { findWorkerFile } from '../jobs/worker-file.js';
 import { WorkerPool } from '../jobs/worker-pool.js';
 import { runRecordsJob, type RecordsJob, type RecordsOutputs } from './records-worker-job.js';
+import type { RecordsRead, RecordsReadOutputs } from './records-read-job.js';
 
 /**
  * Above this many records a write goes to the records thread: 1,000 records take about 100 ms,
@@ -36,6 +37,29 @@ const pool = new WorkerPool<RecordsJob, RecordsOutputs[RecordsJob['kind']]>({
     where: 'records worker',
   },
 });
+
+/*
+ * The grid's reads: one thread, kept a minute after the last read so its connection keeps the
+ * order of the last searches; a block waits only behind other reads, never behind a bulk write.
+ */
+const readers = new WorkerPool<RecordsRead, RecordsReadOutputs[RecordsRead['kind']]>({
+  file: workerFile,
+  limits: RECORDS_WORKER_LIMITS,
+  size: 1,
+  idleMs: 60_000,
+  cancelGraceMs: 0,
+  text: {
+    outOfMemory: '读取记录时内存不足：请缩小筛选范围后重试',
+    cancelled: '已停止读取记录',
+    failed: '读取记录失败',
+    where: 'records reader',
+  },
+});
+
+/** Reads the grid's rows or totals in the reader thread, so a slow search never holds up other calls. */
+export async function runRecordsRead<J extends RecordsRead>(job: J): Promise<RecordsReadOutputs[J['kind']]> {
+  return (await readers.run(job)) as RecordsReadOutputs[J['kind']];
+}
 
 /**
  * Runs a write of `records` records: on this thread through the write queue when they are few,
