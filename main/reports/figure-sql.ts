@@ -1,5 +1,4 @@
 import type { ReadonlyDb } from '../store/readonly-db.js';
-import type { Db } from '../store/database.js';
 import type { RecordSelection } from './figure-types.js';
 import type { Scope } from './ledger-rows.js';
 
@@ -82,7 +81,12 @@ export function selection(ledger: string, scope: Scope, where: string, params: A
 }
 
 /** Counts every aggregate of one ledger in a single pass over its records in scope. */
-export function aggregate(db: ReadonlyDb, ledger: string, scope: Scope, items: readonly Aggregate[]): Map<string, Counted> {
+export function aggregate(
+  db: ReadonlyDb,
+  ledger: string,
+  scope: Scope,
+  items: readonly Aggregate[],
+): Map<string, Counted> {
   const columns = items.flatMap((item, i) => {
     const when = conditionSql(item.where);
     return [`${measureSql(item.measure, when)} AS v${i}`, `SUM(CASE WHEN ${when} THEN 1 ELSE 0 END) AS n${i}`];
