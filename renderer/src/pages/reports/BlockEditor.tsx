@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Input, Select } from 'antd';
 import type { FigureView, ReportBlock } from '../../../../shared/report-draft.js';
 import { figureLabel, type FigureOption } from './figureOptions.js';
@@ -5,17 +6,30 @@ import { BlockControls } from './BlockControls.js';
 import { ParagraphEditor } from './ParagraphEditor.js';
 import { FigureChips } from './FigureChips.js';
 import { FigureTag } from './FigureTag.js';
+import { ProseEditor } from './ProseEditor.js';
+import type { EditorMode } from './editorMode.js';
+
+/** What a block may ask of the draft; one object for all blocks, so a keystroke redraws only its own. */
+export interface BlockActions {
+  change(block: ReportBlock): void;
+  move(id: string, step: -1 | 1): void;
+  remove(id: string): void;
+  split(id: string, before: string, after: string): void;
+  /** Joins a paragraph to the paragraph before it. */
+  joinBack(id: string): void;
+  showFigure(key: string): void;
+}
 
 interface Props {
   block: ReportBlock;
+  mode: EditorMode;
   figures: FigureOption[];
   values: ReadonlyMap<string, FigureView>;
   first: boolean;
   last: boolean;
-  onChange(block: ReportBlock): void;
-  onMove(step: -1 | 1): void;
-  onDelete(): void;
-  onShowFigure(key: string): void;
+  /** Where the cursor goes in this block: it was just split off, or joined to. */
+  caret: { at: number } | undefined;
+  actions: BlockActions;
 }
 
 const BLOCK_NAMES: Record<ReportBlock['type'], string> = {
@@ -47,16 +61,38 @@ const DETAILS = [
 ];
 
 /** One block of a draft: its own editor, and buttons to move or remove it. */
-export function BlockEditor({ block, figures, values, first, last, onChange, onMove, onDelete, onShowFigure }: Props) {
-  const controls = <BlockControls first={first} last={last} onMove={onMove} onDelete={onDelete} />;
+export const BlockEditor = memo(function BlockEditor({
+  block,
+  mode,
+  figures,
+  values,
+  first,
+  last,
+  caret,
+  actions,
+}: Props) {
+  const onChange = actions.change;
+  const onShowFigure = actions.showFigure;
+  const controls = (
+    <BlockControls
+      first={first}
+      last={last}
+      onMove={(step) => actions.move(block.id, step)}
+      onDelete={() => actions.remove(block.id)}
+    />
+  );
   if (block.type === 'paragraph') {
     return (
       <ParagraphEditor
         block={block}
+        mode={mode}
         figures={figures}
         values={values}
         controls={controls}
+        caret={caret}
         onChange={onChange}
+        onSplit={(before, after) => actions.split(block.id, before, after)}
+        onJoinBack={() => actions.joinBack(block.id)}
         onShowFigure={onShowFigure}
       />
     );
@@ -71,12 +107,24 @@ export function BlockEditor({ block, figures, values, first, last, onChange, onM
           onChange={(level) => onChange({ ...block, level })}
           aria-label="标题级别"
         />
-        <Input
-          className="report-heading-text"
-          value={block.text}
-          onChange={(e) => onChange({ ...block, text: e.target.value })}
-          aria-label="标题文字"
-        />
+        {mode === 'prose' ? (
+          <ProseEditor
+            className="prose-heading"
+            text={block.text}
+            values={values}
+            aria-label="标题文字"
+            placeholder="输入标题"
+            onChange={(text) => onChange({ ...block, text })}
+            onShowFigure={onShowFigure}
+          />
+        ) : (
+          <Input
+            className="report-heading-text"
+            value={block.text}
+            onChange={(e) => onChange({ ...block, text: e.target.value })}
+            aria-label="标题文字"
+          />
+        )}
         {controls}
       </div>
     );
@@ -120,4 +168,4 @@ export function BlockEditor({ block, figures, values, first, last, onChange, onM
       <FigureChips text={sourceFigures(block)} values={values} onShow={onShowFigure} />
     </div>
   );
-}
+});

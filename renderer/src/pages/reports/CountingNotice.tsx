@@ -5,24 +5,32 @@ import { Button, Flex, Spin, Typography } from 'antd';
 const SHOW_AFTER_MS = 1000;
 
 /**
- * Says the figures are being counted when that takes a while (a half-year of a large ledger),
- * with a way to stop. Shown only while `counting` holds and after a second of it.
+ * Says the figures are being counted when that takes a while (a half-year of a large ledger), for
+ * how long so far, and offers to stop: 取消统计 ends the counting thread itself (reports.cancel),
+ * not only this notice. Shown only while `counting` holds and after a second of it.
  */
 export function CountingNotice({ counting, onCancel }: { counting: boolean; onCancel(): void }) {
-  const [shown, setShown] = useState(false);
+  const [started, setStarted] = useState<number>();
+  const [now, setNow] = useState(0);
   useEffect(() => {
     if (!counting) {
-      setShown(false);
+      setStarted(undefined);
       return;
     }
-    const timer = setTimeout(() => setShown(true), SHOW_AFTER_MS);
-    return () => clearTimeout(timer);
+    const from = Date.now();
+    setStarted(from);
+    setNow(from);
+    const ticker = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(ticker);
   }, [counting]);
-  if (!shown) return null;
+  const elapsed = started === undefined ? 0 : now - started;
+  if (started === undefined || elapsed < SHOW_AFTER_MS) return null;
+  const seconds = Math.floor(elapsed / 1000);
   return (
-    <Flex align="center" gap={12} className="report-counting" role="status">
+    <Flex align="center" gap={12} className="report-counting" role="status" aria-label="统计进度">
       <Spin size="small" />
       <Typography.Text>正在统计台账…</Typography.Text>
+      <Typography.Text type="secondary">{`已用 ${seconds} 秒`}</Typography.Text>
       <Button size="small" onClick={onCancel}>
         取消统计
       </Button>

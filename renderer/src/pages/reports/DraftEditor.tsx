@@ -1,15 +1,18 @@
-import { Alert, Button, DatePicker, Dropdown, Flex, Form, Input, Select } from 'antd';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Button, Dropdown, Flex } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { FigureView, ReportBlock, ReportContent } from '../../../../shared/report-draft.js';
-import { BlockEditor } from './BlockEditor.js';
-import { FigureChips } from './FigureChips.js';
-import { MarkedTextArea } from './MarkedTextArea.js';
+import { BlockEditor, type BlockActions } from './BlockEditor.js';
+import type { EditorMode } from './editorMode.js';
+import { DraftHead } from './DraftHead.js';
+import { DraftClosing } from './DraftClosing.js';
 import './draft-editor.css';
 import type { FigureOption } from './figureOptions.js';
 
 interface Props {
   content: ReportContent;
+  mode: EditorMode;
+  onMode(mode: EditorMode): void;
   figures: FigureOption[];
   /** The period's figures by key, with their values now. */
   values: ReadonlyMap<string, FigureView>;
@@ -40,110 +43,107 @@ const ADD_ITEMS = [
 ];
 
 /** The draft as the user edits it: title, 主送, blocks in order, signature and 附件. */
-export function DraftEditor({ content, figures, values, ledgers, onEdit, onShowFigure, onEditedText }: Props) {
-  const setBlocks = (change: (blocks: ReportBlock[]) => ReportBlock[]) =>
-    onEdit((c) => ({ ...c, blocks: change(c.blocks) }));
-  const move = (index: number, step: -1 | 1) =>
-    setBlocks((blocks) => {
-      const next = [...blocks];
-      const [moved] = next.splice(index, 1);
-      next.splice(index + step, 0, moved!);
-      return next;
-    });
-  const add = (type: string) => setBlocks((blocks) => [...blocks, NEW_BLOCKS[type]!()]);
+export function DraftEditor({
+  content,
+  mode,
+  onMode,
+  figures,
+  values,
+  ledgers,
+  onEdit,
+  onShowFigure,
+  onEditedText,
+}: Props) {
+  /** The paragraph that takes the cursor after Enter split or Backspace joined paragraphs, and where. */
+  const [caret, setCaret] = useState<{ id: string; at: number }>();
+  const blocksNow = useRef(content.blocks);
+  useLayoutEffect(() => {
+    blocksNow.current = content.blocks;
+  });
+  const add = (type: string) => onEdit((c) => ({ ...c, blocks: [...c.blocks, NEW_BLOCKS[type]!()] }));
+  const actions = useMemo<BlockActions>(() => {
+    const setBlocks = (change: (blocks: ReportBlock[]) => ReportBlock[]) =>
+      onEdit((c) => ({ ...c, blocks: change(c.blocks) }));
+    return {
+      change(block) {
+        if (block.type === 'paragraph' || block.type === 'heading') onEditedText(block.text);
+        setBlocks((blocks) => blocks.map((b) => (b.id === block.id ? block : b)));
+      },
+      move(id, step) {
+        setBlocks((blocks) => {
+          const index = blocks.findIndex((b) => b.id === id);
+          const next = [...blocks];
+          const [moved] = next.splice(index, 1);
+          next.splice(index + step, 0, moved!);
+          return next;
+        });
+      },
+      remove(id) {
+        setBlocks((blocks) => blocks.filter((b) => b.id !== id));
+      },
+      split(id, before, after) {
+        const added: ReportBlock = { id: newId(), type: 'paragraph', text: after };
+        setCaret({ id: added.id, at: 0 });
+        setBlocks((blocks) =>
+          blocks.flatMap((b) => (b.id === id && b.type === 'paragraph' ? [{ ...b, text: before }, added] : [b])),
+        );
+      },
+      joinBack(id) {
+        const index = blocksNow.current.findIndex((b) => b.id === id);
+        const previous = blocksNow.current[index - 1];
+        if (previous?.type !== 'paragraph') return;
+        setCaret({ id: previous.id, at: previous.text.length });
+        setBlocks((blocks) => {
+          const joined = blocks.find((b) => b.id === id);
+          if (joined?.type !== 'paragraph') return blocks;
+          return blocks
+            .filter((b) => b.id !== id)
+            .map((b) => (b.id === previous.id && b.type === 'paragraph' ? { ...b, text: b.text + joined.text } : b));
+        });
+      },
+      showFigure: onShowFigure,
+    };
+  }, [onEdit, onEditedText, onShowFigure]);
 
   return (
-    <Form layout="vertical" className="report-editor">
-      <Alert
-        className="report-editor-help"
-        type="info"
-        showIcon
-        title={
-          <>
-            <mark className="report-mark-figure">{'{{…}}'}</mark>{' '}
-            是按台账自动统计的数据，打开草稿或“重新统计”时按当前记录重算，段落下方是它们现在的值；
-            <mark className="report-mark-optional">[[…]]</mark> 中的部分在其中数据为空时省略，数据为空的整句不写入报告。
-          </>
-        }
+    // No form around the blocks: its context, new on every render, would send each keystroke
+    // through every block's fields. The head and the closing hold their own.
+    <div className="report-editor">
+      <DraftHead
+        mode={mode}
+        onMode={onMode}
+        title={content.title}
+        addressee={content.addressee}
+        values={values}
+        onEdit={onEdit}
+        onShowFigure={onShowFigure}
       />
-      <Form.Item
-        label="标题"
-        extra={
-          <>
-            换行处即标题回行处。
-            <FigureChips text={content.title} values={values} onShow={onShowFigure} />
-          </>
-        }
-      >
-        <MarkedTextArea
-          aria-label="标题"
-          value={content.title}
-          autoSize={{ minRows: 1, maxRows: 3 }}
-          onChange={(e) => onEdit((c) => ({ ...c, title: e.target.value }))}
-        />
-      </Form.Item>
-      <Form.Item label="主送机关（可空）">
-        <Input
-          value={content.addressee}
-          placeholder="如：县教育局扶贫办："
-          onChange={(e) => onEdit((c) => ({ ...c, addressee: e.target.value }))}
-        />
-      </Form.Item>
       <Flex vertical gap={8}>
         {content.blocks.map((block, i) => (
           <BlockEditor
             key={block.id}
             block={block}
+            mode={mode}
             figures={figures}
             values={values}
-            onShowFigure={onShowFigure}
             first={i === 0}
             last={i === content.blocks.length - 1}
-            onChange={(changed) => {
-              if (changed.type === 'paragraph' || changed.type === 'heading') onEditedText(changed.text);
-              setBlocks((blocks) => blocks.map((b, j) => (j === i ? changed : b)));
-            }}
-            onMove={(step) => move(i, step)}
-            onDelete={() => setBlocks((blocks) => blocks.filter((_, j) => j !== i))}
+            caret={caret?.id === block.id ? caret : undefined}
+            actions={actions}
           />
         ))}
         <Dropdown menu={{ items: ADD_ITEMS, onClick: ({ key }) => add(key) }}>
           <Button icon={<PlusOutlined />}>添加</Button>
         </Dropdown>
       </Flex>
-      <Flex gap={12} className="report-signature">
-        <Form.Item label="署名" className="report-grow">
-          <Input
-            value={content.signatureUnit}
-            onChange={(e) => onEdit((c) => ({ ...c, signatureUnit: e.target.value }))}
-          />
-        </Form.Item>
-        <Form.Item label="成文日期">
-          <DatePicker
-            value={dayjs(content.signatureDate)}
-            allowClear={false}
-            onChange={(date) => date && onEdit((c) => ({ ...c, signatureDate: date.format('YYYY-MM-DD') }))}
-          />
-        </Form.Item>
-      </Flex>
-      <Form.Item label="附件表格（本期记录，按所选顺序编为附件 1、附件 2 …）">
-        <Select
-          mode="multiple"
-          placeholder="不附表格"
-          aria-label="附件表格"
-          value={content.attachments.map((a) => a.ledger)}
-          options={ledgers.map((l) => ({ value: l.key, label: l.label }))}
-          optionFilterProp="label"
-          onChange={(keys: string[]) =>
-            onEdit((c) => ({
-              ...c,
-              attachments: keys.map(
-                (ledger) => c.attachments.find((a) => a.ledger === ledger) ?? { ledger, title: '' },
-              ),
-            }))
-          }
-        />
-      </Form.Item>
-    </Form>
+      <DraftClosing
+        signatureUnit={content.signatureUnit}
+        signatureDate={content.signatureDate}
+        sealed={content.sealed}
+        attachments={content.attachments}
+        ledgers={ledgers}
+        onEdit={onEdit}
+      />
+    </div>
   );
 }

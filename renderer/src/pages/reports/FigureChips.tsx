@@ -24,7 +24,7 @@ export function FigureChips({ text, values, onShow, children }: Props) {
         if (!figure) {
           return (
             <Tooltip key={key} title="没有这个数据项，请从“插入数据项”中选择">
-              <Tag color="error">{`未知：{{${key}}}`}</Tag>
+              <Tag color="error">{`未知数据项：${key}`}</Tag>
             </Tooltip>
           );
         }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { List, Typography } from 'antd';
 import type { FigureView } from '../../../../shared/report-draft.js';
 import { figureValue } from './figureOptions.js';
@@ -8,7 +9,15 @@ export function listedFigures(figures: FigureView[]): FigureView[] {
 }
 
 /** The period's figures with their values now; each opens the records it counts. */
-export function FigurePanel({ figures, onShow }: { figures: FigureView[]; onShow(key: string): void }) {
+export const FigurePanel = memo(function FigurePanel({
+  figures,
+  showKeys,
+  onShow,
+}: {
+  figures: FigureView[];
+  showKeys: boolean;
+  onShow(key: string): void;
+}) {
   return (
     <List
       size="small"
@@ -16,7 +25,9 @@ export function FigurePanel({ figures, onShow }: { figures: FigureView[]; onShow
       className="report-figures"
       header={
         <Typography.Text type="secondary">
-          本期各台账的统计结果，正文中写作 {'{{数据项}}'} 的地方按这些数值自动填写。点击一项查看它计入的记录。
+          {showKeys
+            ? `本期各台账的统计结果，模板中写作 {{数据项}} 的地方按这些数值自动填写。点击一项查看它计入的记录。`
+            : '本期各台账的统计结果，正文中黄色底的数字按这些数值自动填写。点击一项查看它计入的记录。'}
         </Typography.Text>
       }
       dataSource={listedFigures(figures)}
@@ -26,10 +37,10 @@ export function FigurePanel({ figures, onShow }: { figures: FigureView[]; onShow
           <button type="button" className="report-figure-button" onClick={() => onShow(f.key)}>
             <span className="report-figure-label">{f.label}</span>
             <span className="report-figure-value">{figureValue(f)}</span>
-            <code className="report-figure-key">{`{{${f.key}}}`}</code>
+            {showKeys && <code className="report-figure-key">{`{{${f.key}}}`}</code>}
           </button>
         </List.Item>
       )}
     />
   );
-}
+});

@@ -13,6 +13,8 @@ interface Props {
   traceable: ReadonlySet<string>;
   onShowFigure(key: string): void;
   onPages(pages: number): void;
+  /** The sections that print a prompt (【待补充】) instead of text: the report cannot go out yet. */
+  onOpenSections(sections: string[]): void;
   /** Text just edited: the redrawn preview scrolls to where it is printed. */
   follow: string | undefined;
 }
@@ -27,13 +29,28 @@ function snippetOf(text: string): string | undefined {
   return longest.length >= 2 ? longest.slice(0, 8) : undefined;
 }
 
+/** How the report prints a required paragraph not yet written. */
+const PROMPT_MARK = '【待补充】';
+
+/** The heading (or 正文) above each prompt the printed report holds, as the export names them. */
+function openSections(doc: Document): string[] {
+  const sections: string[] = [];
+  let heading = '正文';
+  for (const p of doc.querySelectorAll('p')) {
+    if (/(^|\s)h[1-4](\s|$)/.test(p.className)) heading = p.textContent ?? heading;
+    else if (p.textContent?.includes(PROMPT_MARK)) sections.push(heading);
+  }
+  return [...new Set(sections)];
+}
+
 const FRAME_CSS = `
 .figure.traceable { cursor: pointer; }
 .figure.traceable:hover { outline: 1px solid #d4b106; }
 `;
 
-/** The report as it will print, A4 pages in an isolated frame, redrawn shortly after each edit. */
-export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigure, onPages, follow }: Props) {
+/** The report as it will print, A4 pages in an isolated frame, redrawn shortly after the text settles. */
+export function ReportPreview(props: Props) {
+  const { draftRef, content, stamp, traceable, onShowFigure, onPages, onOpenSections, follow } = props;
   const [html, setHtml] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -63,7 +80,7 @@ export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigur
           setProblem(error instanceof Error ? error.message : String(error));
         },
       );
-    }, 500);
+    }, 200);
     return () => {
       stale = true;
       clearTimeout(timer);
@@ -74,6 +91,7 @@ export function ReportPreview({ draftRef, content, stamp, traceable, onShowFigur
   const wire = () => {
     const doc = frame.current?.contentDocument;
     if (!doc) return;
+    onOpenSections(openSections(doc));
     const style = doc.createElement('style');
     style.textContent = FRAME_CSS;
     doc.head.append(style);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Tabs, Typography } from 'antd';
 import type { FigureView, ReportContent } from '../../../../shared/report-draft.js';
 import type { DraftRef } from './useReportDraft.js';
@@ -11,12 +11,16 @@ interface Props {
   content: ReportContent;
   figures: FigureView[];
   stamp: number;
+  /** 模板: each figure with the mark that names it in a template. */
+  showKeys: boolean;
   onShowFigure(key: string): void;
+  onOpenSections(sections: string[]): void;
   follow: string | undefined;
 }
 
 /** Beside the editor: the report as it will print, and the period's figures it is filled from. */
-export function ReportSidePanel({ draftRef, content, figures, stamp, onShowFigure, follow }: Props) {
+export const ReportSidePanel = memo(function ReportSidePanel(props: Props) {
+  const { draftRef, content, figures, stamp, showKeys, onShowFigure, onOpenSections, follow } = props;
   const [tab, setTab] = useState('preview');
   const [pages, setPages] = useState(0);
   const traceable = useMemo(() => new Set(figures.filter(isTraceable).map((f) => f.key)), [figures]);
@@ -46,6 +50,7 @@ export function ReportSidePanel({ draftRef, content, figures, stamp, onShowFigur
                 traceable={traceable}
                 onShowFigure={onShowFigure}
                 onPages={setPages}
+                onOpenSections={onOpenSections}
                 follow={follow}
               />
             ),
@@ -53,10 +58,10 @@ export function ReportSidePanel({ draftRef, content, figures, stamp, onShowFigur
           {
             key: 'figures',
             label: `本期数据（${listedFigures(figures).length} 项）`,
-            children: <FigurePanel figures={figures} onShow={onShowFigure} />,
+            children: <FigurePanel figures={figures} showKeys={showKeys} onShow={onShowFigure} />,
           },
         ]}
       />
     </div>
   );
-}
+});

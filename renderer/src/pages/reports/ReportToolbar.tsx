@@ -1,6 +1,30 @@
-import { Badge, Button, Select, Tooltip } from 'antd';
+import { memo } from 'react';
+import { Badge, Button, Select, Tooltip, Typography } from 'antd';
 import { FileWordOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { PeriodFilter } from '../../components/PeriodFilter.js';
+import type { SaveState } from './useReportDraft.js';
+
+/** Where the text stands: the user sees that what was typed is kept without pressing anything. */
+function SaveStatus({ state }: { state: SaveState }) {
+  const text =
+    state.kind === 'saving'
+      ? '正在保存…'
+      : state.kind === 'pending'
+        ? '有修改，稍后自动保存'
+        : state.kind === 'failed'
+          ? `自动保存失败：${state.message}`
+          : '已保存';
+  return (
+    <Typography.Text
+      role="status"
+      aria-label="保存状态"
+      type={state.kind === 'failed' ? 'danger' : 'secondary'}
+      className="report-save-state"
+    >
+      {text}
+    </Typography.Text>
+  );
+}
 
 interface Props {
   types: Array<{ key: string; label: string }>;
@@ -11,7 +35,10 @@ interface Props {
   activities: Array<{ id: number; label: string }> | undefined;
   activityId: number | null;
   ready: boolean;
+  /** A required section still prints its prompt: the Word file would go out unfinished. */
+  blocked: boolean;
   dirty: boolean;
+  saveState: SaveState;
   saving: boolean;
   refreshing: boolean;
   downloading: boolean;
@@ -24,7 +51,7 @@ interface Props {
 }
 
 /** Which report (type, period, activity), and what to do with its draft. */
-export function ReportToolbar(props: Props) {
+export const ReportToolbar = memo(function ReportToolbar(props: Props) {
   const { types, type, period, activities, activityId, ready, dirty } = props;
   return (
     <div className="report-toolbar">
@@ -36,7 +63,8 @@ export function ReportToolbar(props: Props) {
         options={types.map((t) => ({ value: t.key, label: t.label }))}
         onChange={props.onType}
       />
-      <PeriodFilter value={period} onChange={props.onPeriod} />
+      {/* Keyed by the period: the box shows a period chosen by the page (the first time) as well. */}
+      <PeriodFilter key={period ?? ''} value={period} onChange={props.onPeriod} />
       {activities && (
         <Select
           aria-label="活动"
@@ -49,6 +77,7 @@ export function ReportToolbar(props: Props) {
         />
       )}
       <div className="report-actions">
+        {ready && <SaveStatus state={props.saveState} />}
         <Tooltip title="按台账中现在的记录重新计算各项数据，未保存的修改不受影响">
           <Button icon={<ReloadOutlined />} onClick={props.onRefresh} loading={props.refreshing} disabled={!ready}>
             重新统计
@@ -64,11 +93,11 @@ export function ReportToolbar(props: Props) {
           icon={<FileWordOutlined />}
           onClick={props.onDownload}
           loading={props.downloading}
-          disabled={!ready}
+          disabled={!ready || props.blocked}
         >
           下载 Word
         </Button>
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { parsePeriod } from '../../../../shared/period.js';
 import { useApi } from '../../hooks/useApi.js';
@@ -11,8 +11,11 @@ import { ReportToolbar } from './ReportToolbar.js';
 import { FigureRecordsDrawer } from './FigureRecordsDrawer.js';
 import { useReportDraft, type DraftRef } from './useReportDraft.js';
 import { DOCX_MIME, downloadBase64 } from '../../components/downloadBase64.js';
-import { readChoice, rememberChoice } from './lastChoice.js';
+import { useReportChoice } from './useReportChoice.js';
 import { CountingNotice } from './CountingNotice.js';
+import { useLeaveGuard } from './useLeaveGuard.js';
+import { useSettled } from './useSettled.js';
+import type { EditorMode } from './editorMode.js';
 import './reports.css';
 
 /** 报送: Word reports drafted from the ledgers, edited beside a page-true preview, saved as .docx. */
@@ -21,17 +24,21 @@ export function ReportsPage() {
   const { current } = useUnits();
   const types = useApi('reports.types', {});
   const ledgers = useApi('ledgers.list', {});
-  const [choice, setChoice] = useState(readChoice);
+  const counted = useMemo(
+    () => (types.data ? new Set(types.data.figures.flatMap((f) => (f.ledger ? [f.ledger] : []))) : undefined),
+    [types.data],
+  );
+  const [choice, setChoice, awaitingPeriod] = useReportChoice(current?.id, counted);
   const [activityId, setActivityId] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const [shownFigure, setShownFigure] = useState<string>();
   const [editedText, setEditedText] = useState<string>();
+  const [mode, setMode] = useState<EditorMode>('prose');
+  const [openSections, setOpenSections] = useState<string[]>([]);
   const { type, period } = choice;
 
-  useEffect(() => rememberChoice(choice), [choice]);
-
-  const typeList = types.data?.types ?? [];
+  const typeList = useMemo(() => types.data?.types ?? [], [types.data]);
   const template = typeList.find((t) => t.template.key === type)?.template;
   // A remembered type that has since been deleted falls back to the first one.
   useEffect(() => {
@@ -63,10 +70,45 @@ export function ReportsPage() {
   );
   const report = useReportDraft(draftRef);
   const { draft, content } = report;
+  useLeaveGuard(report.unsaved, report.save);
+  // The preview follows the text once typing pauses: redrawn on every key, it would slow each one.
+  const settled = useSettled(
+    useMemo(() => ({ draftRef, content, follow: editedText }), [draftRef, content, editedText]),
+    300,
+  );
+  // Another draft just opened shows at once; its text is not the one still settling from before.
+  const previewed =
+    settled.draftRef === draftRef && settled.content && draftRef
+      ? { draftRef, content: settled.content, follow: settled.follow }
+      : { draftRef, content, follow: editedText };
   const values = useMemo(() => new Map((draft?.figures ?? []).map((f) => [f.key, f])), [draft]);
   const figure = shownFigure ? values.get(shownFigure) : undefined;
   const opening = draftRef !== null && !content && !report.error;
   const cancelled = report.error instanceof ApiError && report.error.code === 'cancelled';
+
+  const ledgerOptions = useMemo(
+    () => (ledgers.data ?? []).map((l) => ({ key: l.key, label: l.label })),
+    [ledgers.data],
+  );
+  const typeOptions = useMemo(
+    () => typeList.map((t) => ({ key: t.template.key, label: t.template.label })),
+    [typeList],
+  );
+  const activityOptions = useMemo(
+    () =>
+      forActivities
+        ? (activities.data?.rows ?? []).map((r) => ({
+            id: r.id,
+            label: `${r.recordDate} ${String(r.values.title ?? '')}`,
+          }))
+        : undefined,
+    [forActivities, activities.data],
+  );
+  const onType = useCallback((key: string) => {
+    setChoice((c) => ({ ...c, type: key }));
+    setActivityId(null);
+  }, []);
+  const onPeriod = useCallback((p: string | undefined) => setChoice((c) => ({ ...c, period: p })), []);
 
   const cancelCounting = () => {
     if (draftRef) call('reports.cancel', draftRef).catch((e: unknown) => void message.error(errorMessage(e)));
@@ -99,6 +141,14 @@ export function ReportsPage() {
     }
   };
 
+  // The toolbar keeps the same handlers while the text changes under it, so typing does not redraw it.
+  const actions = useRef({ save, download });
+  useLayoutEffect(() => {
+    actions.current = { save, download };
+  });
+  const onSave = useCallback(() => void actions.current.save(), []);
+  const onDownload = useCallback(() => void actions.current.download(), []);
+
   return (
     <Flex vertical gap={12}>
       <Typography.Title level={3} className="page-title">
@@ -106,35 +156,36 @@ export function ReportsPage() {
       </Typography.Title>
       {types.error && <LoadProblem what="读取报告类型" error={types.error} onRetry={types.reload} />}
       <ReportToolbar
-        types={typeList.map((t) => ({ key: t.template.key, label: t.template.label }))}
+        types={typeOptions}
         typesLoading={types.loading}
         type={type}
         period={period}
-        activities={
-          forActivities
-            ? (activities.data?.rows ?? []).map((r) => ({
-                id: r.id,
-                label: `${r.recordDate} ${String(r.values.title ?? '')}`,
-              }))
-            : undefined
-        }
+        activities={activityOptions}
         activityId={activityId}
         ready={content !== undefined}
+        blocked={openSections.length > 0}
         dirty={report.dirty}
+        saveState={report.saveState}
         saving={saving}
         refreshing={report.refreshing}
         downloading={downloading}
-        onType={(key) => {
-          setChoice((c) => ({ ...c, type: key }));
-          setActivityId(null);
-        }}
-        onPeriod={(p) => setChoice((c) => ({ ...c, period: p }))}
+        onType={onType}
+        onPeriod={onPeriod}
         onActivity={setActivityId}
-        onSave={save}
+        onSave={onSave}
         onRefresh={report.refresh}
-        onDownload={download}
+        onDownload={onDownload}
       />
-      {!period && (
+      {content && openSections.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={`“${openSections.join('”“')}”部分尚待补充，暂不能下载 Word`}
+          description="本期台账中没有可写入这一部分的内容：请在标有“待补充”的段落中填写，或删除这个段落。"
+        />
+      )}
+      {!period && !awaitingPeriod && (
         <Typography.Text type="secondary">请先填写期间，如 2019H1（上半年）或 2019-04（月份）。</Typography.Text>
       )}
       <CountingNotice counting={report.counting || downloading} onCancel={cancelCounting} />
@@ -151,15 +202,17 @@ export function ReportsPage() {
         />
       )}
       {report.error && !cancelled && <LoadProblem what="打开草稿" error={report.error} onRetry={report.reload} />}
-      {opening && <Skeleton active />}
-      {draftRef && content && draft && (
+      {(opening || awaitingPeriod) && <Skeleton active />}
+      {draftRef && content && draft && previewed.draftRef && previewed.content && (
         <Row gutter={16} className="report-workspace">
           <Col xs={24} xl={11}>
             <DraftEditor
               content={content}
+              mode={mode}
+              onMode={setMode}
               figures={types.data?.figures ?? []}
               values={values}
-              ledgers={(ledgers.data ?? []).map((l) => ({ key: l.key, label: l.label }))}
+              ledgers={ledgerOptions}
               onEdit={report.edit}
               onShowFigure={setShownFigure}
               onEditedText={setEditedText}
@@ -167,12 +220,14 @@ export function ReportsPage() {
           </Col>
           <Col xs={24} xl={13}>
             <ReportSidePanel
-              draftRef={draftRef}
-              content={content}
+              draftRef={previewed.draftRef}
+              content={previewed.content}
               figures={draft.figures}
               stamp={report.stamp}
+              showKeys={mode === 'template'}
               onShowFigure={setShownFigure}
-              follow={editedText}
+              onOpenSections={setOpenSections}
+              follow={previewed.follow}
             />
           </Col>
         </Row>

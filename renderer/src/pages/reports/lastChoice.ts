@@ -6,20 +6,14 @@ export interface ReportChoice {
 
 const STORAGE_KEY = 'taizhang.reports.choice';
 
-/** This half-year, "2019H1": what a half-year summary is usually written for. */
-function currentHalfYear(): string {
-  const today = new Date();
-  return `${today.getFullYear()}H${today.getMonth() < 6 ? 1 : 2}`;
-}
-
-export function readChoice(): ReportChoice {
-  const fallback: ReportChoice = { type: 'half-year-summary', period: currentHalfYear() };
+/** The choice remembered from last time, or null the first time (the page then picks the period). */
+export function readChoice(): ReportChoice | null {
   try {
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<ReportChoice> | null;
-    if (!stored || typeof stored.type !== 'string') return fallback;
+    if (!stored || typeof stored.type !== 'string') return null;
     return { type: stored.type, period: typeof stored.period === 'string' ? stored.period : undefined };
   } catch {
-    return fallback;
+    return null;
   }
 }
 
