@@ -14,7 +14,7 @@ export interface ValidationResult {
   errors: FieldError[];
 }
 
-type Outcome = { value: string | number | null } | { error: string };
+export type Outcome = { value: string | number | null } | { error: string };
 
 const MAX_TEXT = 200;
 const MAX_LONGTEXT = 20000;
@@ -145,6 +145,24 @@ function crossCheck(
     return { field: b, label: fieldB.label, message: `不能早于${fieldA.label}` };
   }
   return null;
+}
+
+/**
+ * One field's raw input on its own (a bulk edit sets one field): the normalised value, or what is
+ * wrong with it. Cross-field checks need the whole record and are left to validateRecord.
+ */
+export function validateField(field: FieldDefinition, raw: unknown): Outcome {
+  if (isBlank(raw)) return field.required ? { error: '必填' } : { value: null };
+  return checkField(field, raw);
+}
+
+/**
+ * A value of an extensible choice field that is not one of its choices yet: saving it adds a choice
+ * that reports count by, so it is confirmed first ("625" typed into 家庭类型 is a slip, not a type).
+ */
+export function isNewChoice(field: FieldDefinition, raw: unknown): boolean {
+  if (field.type !== 'enum' || !field.extensible || isBlank(raw)) return false;
+  return !(field.choices ?? []).includes(String(raw).trim());
 }
 
 /** "身份证号：校验位不正确" — the one-line form used in lists, import reports and the CLI. */

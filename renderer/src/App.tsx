@@ -8,6 +8,14 @@ import { PageFor } from './pages/PageFor.js';
 /** The shell: navigation at the side, the page the hash names in the middle. */
 export function App() {
   const route = useHashRoute();
+  // A printout is the submitted table alone: no navigation, no buttons around it.
+  if (route.name === 'ledger-print') {
+    return (
+      <UnitGate>
+        <PageFor route={route} />
+      </UnitGate>
+    );
+  }
   return (
     <UnitGate>
       <Layout className="shell">

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'ledger'; key: string }
   | { name: 'ledger-import'; key: string }
   | { name: 'ledger-log'; key: string }
+  | { name: 'ledger-print'; key: string }
   | { name: 'ledger-type-new' }
   | { name: 'ledger-type'; key: string }
   | { name: 'reports' }
@@ -17,7 +18,8 @@ export type Route =
 export type Section = 'overview' | 'ledgers' | 'reports' | 'submissions' | 'archive' | 'settings';
 
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  // What follows "?" is the page's own state (a ledger's filters), not part of the route.
+  const path = hash.replace(/^#/, '').replace(/\?.*$/, '').replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'overview' };
   if (path === '/ledgers') return { name: 'ledgers' };
   if (path === '/reports') return { name: 'reports' };
@@ -30,6 +32,8 @@ export function parseHash(hash: string): Route {
   if (ledgerImport) return { name: 'ledger-import', key: ledgerImport[1]! };
   const ledgerLog = /^\/ledgers\/([a-z][a-z0-9-]{0,39})\/log$/.exec(path);
   if (ledgerLog) return { name: 'ledger-log', key: ledgerLog[1]! };
+  const ledgerPrint = /^\/ledgers\/([a-z][a-z0-9-]{0,39})\/print$/.exec(path);
+  if (ledgerPrint) return { name: 'ledger-print', key: ledgerPrint[1]! };
   // "new" is checked first: it would also pass as a type key.
   if (path === '/ledger-types/new') return { name: 'ledger-type-new' };
   const ledgerType = /^\/ledger-types\/([a-z][a-z0-9-]{0,39})$/.exec(path);
@@ -49,6 +53,8 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/ledgers/${route.key}/import`;
     case 'ledger-log':
       return `#/ledgers/${route.key}/log`;
+    case 'ledger-print':
+      return `#/ledgers/${route.key}/print`;
     case 'ledger-type-new':
       return '#/ledger-types/new';
     case 'ledger-type':
@@ -66,6 +72,7 @@ export function hrefOf(route: Exclude<Route, { name: 'not-found' }>): string {
 
 export function sectionOf(route: Route): Section | null {
   if (route.name === 'ledger' || route.name === 'ledger-import' || route.name === 'ledger-log') return 'ledgers';
+  if (route.name === 'ledger-print') return 'ledgers';
   if (route.name === 'ledger-type-new' || route.name === 'ledger-type') return 'ledgers';
   if (route.name === 'not-found') return null;
   return route.name;

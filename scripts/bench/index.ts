@@ -8,9 +8,12 @@ import { writeCsvFloor } from './csv-floor.js';
 import { runExport } from './export.js';
 import { benchImport } from './import.js';
 import { benchArchive } from './archive.js';
+import { benchUiGrid } from './ui-grid.js';
+import { benchRecordsQuery } from './records-query.js';
+import { benchReportDraft } from './report-draft.js';
 
 /*
- * npm run bench [-- --rows N] [-- --evidence-mb M] [-- --keep]
+ * npm run bench [-- --rows N] [-- --evidence-mb M] [-- --keep] [-- --report-db FILE]
  * Builds a temp ledger with N (default 300,000) student-aid records, then times the CSV floor and
  * the real .xlsx export of the same rows, and reports peak memory. A benchmark, not a test: it
  * prints figures against the goals and does not fail.
@@ -93,10 +96,19 @@ try {
   console.log(`process maxRSS (whole run, CSV included): ${fmt(mb(maxRss), 0)} MB`);
 
   console.log('');
+  benchRecordsQuery({ dbFile });
+
+  console.log('');
   await benchImport({ dbFile, dir, csvWriteMs: csv.ms });
 
   console.log('');
   await benchArchive({ dbFile, dir, evidenceMb: Number(argValue('--evidence-mb') ?? 1024) });
+
+  console.log('');
+  await benchUiGrid({ dbFile });
+
+  console.log('');
+  await benchReportDraft({ dir, rows, keepFile: argValue('--report-db') });
 } finally {
   if (keep) console.log(`kept ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });

@@ -63,7 +63,7 @@ test('the first open asks the name, the top bar shows it, and an edit reads back
   const form = recordDialog(page);
   await form.getByLabel('资助金额(元)').fill('1250.5');
   await form.getByLabel('年级班级').fill('高一（3）班');
-  await form.getByRole('button', { name: '保存' }).click();
+  await form.getByRole('button', { name: '保存', exact: true }).click();
   await expect(form).toBeHidden();
 
   await rowWith(page, '杨晓东').getByRole('button', { name: '修改记录' }).click();

@@ -25,5 +25,5 @@ test('the catalogue groups ledgers by category and shows the count of 学生资�
 
   await card.click();
   await expect(page).toHaveURL(/#\/ledgers\/student-aid$/);
-  await expect(page.locator('.ant-pagination-total-text')).toHaveText(`共 ${studentAid.total} 条`);
+  await expect(page.locator('.grid-total-count')).toHaveText(`共 ${studentAid.total} 条`);
 });

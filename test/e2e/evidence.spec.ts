@@ -104,7 +104,7 @@ test('a photo attached from the form keeps its thumbnail across a restart and go
     await expect(evidence.getByTestId('evidence-tile').nth(1).locator('img')).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('evidence-form.png') });
     await recordDialog(page).getByRole('button', { name: '取消' }).click();
-    const count = rowWith(page, '扶贫日文艺演出').getByRole('cell', { name: '2 个文件', exact: true });
+    const count = rowWith(page, '扶贫日文艺演出').getByRole('gridcell', { name: '2 个文件', exact: true });
     await count.scrollIntoViewIfNeeded();
     await expect(count).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('evidence-table.png') });

@@ -154,7 +154,7 @@ test('an attachment-style sheet imports its good rows, skips the duplicate and h
 
   await page.getByRole('link', { name: '查看台账' }).click();
   await expect(page).toHaveURL(/#\/ledgers\/student-aid$/);
-  await expect(page.locator('.ant-pagination-total-text')).toHaveText('共 4 条');
+  await expect(page.locator('.grid-total-count')).toHaveText('共 4 条');
   await expect(tableRows(page)).toHaveCount(4);
   for (const name of ['覃秋菊', '向明杰', '杨晓东', '黄诗雨']) await expect(rowWith(page, name)).toHaveCount(1);
   await expect(rowWith(page, '田小燕')).toHaveCount(0);

@@ -82,14 +82,14 @@ test('a type proposed from an .xlsx header, adjusted and saved, is in the catalo
   await form.getByLabel('送教学校').fill('长梁乡中心小学');
   await typeDate(form, '日期', '2019-06-03');
   await form.getByLabel('人数').fill('4');
-  await form.getByRole('button', { name: '保存' }).click();
+  await form.getByRole('button', { name: '保存', exact: true }).click();
   await expect(form).toBeHidden();
 
   await page.reload();
   const row = rowWith(page, '覃秋菊');
   await expect(row).toHaveCount(1);
-  await expect(row.getByRole('cell', { name: '长梁乡中心小学', exact: true })).toBeVisible();
-  await expect(row.getByRole('cell', { name: '2019-06-03', exact: true })).toBeVisible();
+  await expect(row.getByRole('gridcell', { name: '长梁乡中心小学', exact: true })).toBeVisible();
+  await expect(row.getByRole('gridcell', { name: '2019-06-03', exact: true })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/custom-type-ledger.png`, animations: 'disabled' });
   const stored = await ledger.call('records.list', { ledger: 'custom-1' });
   expect(stored.total).toBe(1);
@@ -139,7 +139,7 @@ test('a type made from scratch takes a record, and renaming a field keeps its va
   await typeDate(form, '家访日期', '2019-05-06');
   await chooseOption(form, '家访形式', '入户走访');
   await form.getByLabel('备注').fill('了解资助政策落实情况');
-  await form.getByRole('button', { name: '保存' }).click();
+  await form.getByRole('button', { name: '保存', exact: true }).click();
   await expect(form).toBeHidden();
   await expect(rowWith(page, '了解资助政策落实情况')).toHaveCount(1);
 
@@ -153,7 +153,7 @@ test('a type made from scratch takes a record, and renaming a field keeps its va
   await expect(page.getByRole('columnheader', { name: '家访情况' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '备注' })).toHaveCount(0);
   const row = rowWith(page, '谭明');
-  await expect(row.getByRole('cell', { name: '了解资助政策落实情况', exact: true })).toBeVisible();
+  await expect(row.getByRole('gridcell', { name: '了解资助政策落实情况', exact: true })).toBeVisible();
   const stored = await ledger.call('records.list', { ledger: 'custom-1' });
   const remark = created.fields[3]!.key;
   expect(stored.rows[0]!.values[remark]).toBe('了解资助政策落实情况');
@@ -214,7 +214,7 @@ test('a type change that stored values do not fit is listed and changes nothing;
   await expect(archived).toHaveCount(0);
   await expectField(page, 3, '备注', '文本');
   await page.getByRole('link', { name: '打开台账' }).click();
-  await expect(rowWith(page, '谭明').getByRole('cell', { name: '带去学习用品', exact: true })).toBeVisible();
+  await expect(rowWith(page, '谭明').getByRole('gridcell', { name: '带去学习用品', exact: true })).toBeVisible();
 });
 
 test('a built-in type opens read-only and is copied into an editable one', async ({ page, ledger }) => {

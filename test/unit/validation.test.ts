@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdCard, idCardCheckChar, maskIdCard } from '../../shared/idcard.js';
-import { validateRecord } from '../../shared/validation.js';
+import { isNewChoice, validateField, validateRecord } from '../../shared/validation.js';
 import { loadBuiltinLedgers } from '../../main/ledgers/builtin.js';
 
 const studentAid = loadBuiltinLedgers().find((d) => d.key === 'student-aid')!;
@@ -100,5 +100,40 @@ describe('ID numbers and the calendar', () => {
   it('rejects a birth date in the future', () => {
     const first17 = '11010520990101001';
     expect(checkIdCard(first17 + idCardCheckChar(first17))).toMatchObject({ ok: false, problem: 'birthdate' });
+  });
+});
+
+describe('messages that say what is wrong', () => {
+  const field = (key: string) => studentAid.fields.find((f) => f.key === key)!;
+
+  it('names an impossible date instead of calling it missing', () => {
+    expect(validateField(field('paid_on'), '2019-02-30')).toEqual({
+      error: '“2019-02-30”不是真实的日期，应写作 2019-04-12',
+    });
+    expect(validateRecord(studentAid, validAid({ paid_on: '2019-02-30' })).errors).toEqual([
+      { field: 'paid_on', label: '发放日期', message: '“2019-02-30”不是真实的日期，应写作 2019-04-12' },
+    ]);
+  });
+
+  it('calls Chinese numerals in an amount not a number, not 必填', () => {
+    expect(validateField(field('amount'), '六百')).toEqual({ error: '应为金额数字，如 1200 或 1200.50' });
+  });
+
+  it('checks one field on its own for a bulk edit, empty only where allowed', () => {
+    expect(validateField(field('amount'), '1,200.5')).toEqual({ value: 1200.5 });
+    expect(validateField(field('amount'), '')).toEqual({ error: '必填' });
+    expect(validateField(field('fund_source'), '  ')).toEqual({ value: null });
+    expect(validateField(field('stage'), '研究生')).toEqual({
+      error: '只能是以下之一：学前、小学、初中、高中、中职、高校',
+    });
+  });
+
+  it('tells a new value of an extensible choice from a known one, so it can be confirmed first', () => {
+    expect(isNewChoice(field('family_type'), '625')).toBe(true);
+    expect(isNewChoice(field('family_type'), ' 建档立卡 ')).toBe(false);
+    expect(isNewChoice(field('family_type'), '')).toBe(false);
+    // A closed list never takes a new value: validation refuses it instead.
+    expect(isNewChoice(field('stage'), '研究生')).toBe(false);
+    expect(isNewChoice(field('name'), '625')).toBe(false);
   });
 });

@@ -5,15 +5,22 @@ import { parsePeriod, PERIOD_HELP } from '../../../shared/period.js';
 interface Props {
   value: string | undefined;
   onChange(period: string | undefined): void;
+  /** A period typed that cannot be read, or undefined once it is cleared or fixed. */
+  onProblem?(problem: string | undefined): void;
 }
 
 /**
  * A period typed the way the CLI and API take it (2019, 2019-04, 2019H1, 2018-2019S2 …).
- * Applied on Enter or leaving the box; text that is not a period says why and changes nothing.
+ * Applied on Enter or leaving the box; text that is not a period says why, and the page shows no
+ * rows until it is fixed rather than rows of another period under the message.
  */
-export function PeriodFilter({ value, onChange }: Props) {
+export function PeriodFilter({ value, onChange, onProblem }: Props) {
   const [text, setText] = useState(value ?? '');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setShownProblem] = useState<string>();
+  const setProblem = (next: string | undefined) => {
+    setShownProblem(next);
+    onProblem?.(next);
+  };
   const parsed = value ? parsePeriod(value) : null;
 
   const apply = (raw: string) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { DatePicker, Input, InputNumber, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Input, Select } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
 import type { FieldDefinition, FieldType } from '../../../shared/ledger-definition.js';
 
 export type RawValue = string | number | null;
@@ -10,6 +10,7 @@ interface InputProps {
   field: FieldDefinition;
   value: RawValue;
   invalid: boolean;
+  autoFocus?: boolean;
   onChange(value: RawValue): void;
 }
 
@@ -25,87 +26,63 @@ const PLACEHOLDERS: Partial<Record<FieldType, string>> = {
   url: 'https://',
 };
 
+/** Stands for "no choice" in a field that may be left empty: an option, so no clear button is needed. */
+const NONE = '\u0000';
+
 function text(value: RawValue): string {
   return value === null ? '' : String(value);
 }
 
-/** A dropdown of the field's choices; an extensible one also takes a choice typed by the user. */
-function ChoiceInput({ id, field, value, invalid, onChange }: InputProps) {
+/**
+ * A dropdown of the field's choices; an extensible one also takes a choice typed by the user (the
+ * save asks before adding it). No clear button: it would be one more tab stop on every filled
+ * choice; a field that may stay empty has a （不填） option instead.
+ */
+function ChoiceInput({ id, field, value, invalid, autoFocus, onChange }: InputProps) {
   const [typed, setTyped] = useState('');
   const choices = field.choices ?? [];
   const current = text(value);
   const extra = [typed.trim(), current].filter((c) => c && !choices.includes(c));
   const options = [
+    ...(field.required ? [] : [{ value: NONE, label: '（不填）' }]),
     ...choices.map((c) => ({ value: c, label: c })),
     ...[...new Set(extra)].map((c) => ({ value: c, label: c === current ? c : `新增选项：${c}` })),
   ];
   return (
     <Select
       id={id}
+      autoFocus={autoFocus}
       value={current || undefined}
       status={invalid ? 'error' : undefined}
       placeholder={field.extensible ? '请选择，或输入新的选项' : '请选择'}
-      allowClear
       options={options}
-      showSearch={field.extensible ? { onSearch: setTyped, optionFilterProp: 'value' } : { optionFilterProp: 'value' }}
+      // The default arrow icon announces itself as "down".
+      suffixIcon={<DownOutlined aria-hidden />}
+      showSearch={field.extensible ? { onSearch: setTyped, optionFilterProp: 'value' } : { optionFilterProp: 'label' }}
       onChange={(next: string | undefined) => {
         setTyped('');
-        onChange(next ?? null);
+        onChange(next === undefined || next === NONE ? null : next);
       }}
     />
   );
 }
 
-function DateInput({ id, field, value, invalid, onChange }: InputProps) {
-  const month = field.type === 'month';
-  const format = month ? 'YYYY-MM' : 'YYYY-MM-DD';
-  const parsed = value === null ? null : dayjs(String(value), format, true);
-  return (
-    <DatePicker
-      id={id}
-      picker={month ? 'month' : 'date'}
-      format={format}
-      value={parsed?.isValid() ? parsed : null}
-      status={invalid ? 'error' : undefined}
-      placeholder={PLACEHOLDERS[field.type]}
-      className="field-full"
-      onChange={(date) => onChange(date ? date.format(format) : null)}
-    />
-  );
-}
-
-function NumberInput({ id, field, value, invalid, onChange }: InputProps) {
-  return (
-    <InputNumber<string>
-      id={id}
-      stringMode
-      controls={false}
-      value={value === null ? null : String(value)}
-      status={invalid ? 'error' : undefined}
-      placeholder={PLACEHOLDERS[field.type]}
-      suffix={field.type === 'money' ? '元' : undefined}
-      className="field-full"
-      onChange={(next) => onChange(next === null || next === '' ? null : next)}
-    />
-  );
-}
-
-/** The input that suits a field's type, reporting raw values for shared/validation.ts to judge. */
+/**
+ * The input that suits a field's type, reporting the raw text for shared/validation.ts to judge:
+ * dates and amounts are typed, never silently dropped, so "2019-02-30" or "六百" is answered with
+ * what is wrong with it rather than "必填".
+ */
 export function FieldInput(props: InputProps) {
-  const { id, field, value, invalid, onChange } = props;
+  const { id, field, value, invalid, autoFocus, onChange } = props;
+  const numeric = field.type === 'int' || field.type === 'money';
   switch (field.type) {
     case 'enum':
       return <ChoiceInput {...props} />;
-    case 'date':
-    case 'month':
-      return <DateInput {...props} />;
-    case 'int':
-    case 'money':
-      return <NumberInput {...props} />;
     case 'longtext':
       return (
         <Input.TextArea
           id={id}
+          autoFocus={autoFocus}
           value={text(value)}
           status={invalid ? 'error' : undefined}
           autoSize={{ minRows: 2, maxRows: 8 }}
@@ -116,10 +93,13 @@ export function FieldInput(props: InputProps) {
       return (
         <Input
           id={id}
+          autoFocus={autoFocus}
           value={text(value)}
           status={invalid ? 'error' : undefined}
           placeholder={PLACEHOLDERS[field.type]}
-          className={field.type === 'idcard' ? 'cell-figures' : undefined}
+          inputMode={numeric ? 'decimal' : undefined}
+          suffix={field.type === 'money' ? '元' : undefined}
+          className={field.type === 'idcard' || numeric ? 'cell-figures' : undefined}
           onChange={(e) => onChange(e.target.value)}
         />
       );

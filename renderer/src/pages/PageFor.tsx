@@ -12,6 +12,7 @@ import { ReportsPage } from './reports/ReportsPage.js';
 import { ArchivePage } from './archive/ArchivePage.js';
 import { SubmissionsPage } from './submissions/SubmissionsPage.js';
 import { LedgerLogPage } from './ledger-log/LedgerLogPage.js';
+import { LedgerPrintPage } from './ledgers/LedgerPrintPage.js';
 
 /** Maps a route to its page; a new page adds a case here and in routes.ts. */
 export function PageFor({ route }: { route: Route }) {
@@ -26,6 +27,8 @@ export function PageFor({ route }: { route: Route }) {
       return <ImportPage key={route.key} ledgerKey={route.key} />;
     case 'ledger-log':
       return <LedgerLogPage key={route.key} ledgerKey={route.key} />;
+    case 'ledger-print':
+      return <LedgerPrintPage key={route.key} ledgerKey={route.key} />;
     case 'ledger-type-new':
       return <NewLedgerTypePage />;
     case 'ledger-type':

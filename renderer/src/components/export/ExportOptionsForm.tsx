@@ -17,21 +17,19 @@ interface Props {
 /** How many records the export takes for the first ledger: the grid's cut, for the chosen unit. */
 function useScopeCount(definition: LedgerDefinition, scope: ExportScope, unitId: number | undefined) {
   const { data, error } = useApi(
-    'records.list',
+    'records.totals',
     unitId === undefined
       ? null
       : {
           ledger: definition.key,
           unitId,
-          period: scope.period,
-          search: scope.search,
-          filters: scope.filters,
-          page: 1,
-          pageSize: 1,
+          ...(scope.period ? { period: scope.period } : {}),
+          ...(scope.search ? { search: scope.search } : {}),
+          ...(scope.filters?.length ? { filters: scope.filters } : {}),
         },
   );
   if (error) return '无法统计记录数';
-  return data ? `${data.total.toLocaleString('zh-CN')} 条记录` : '正在统计…';
+  return data ? `${data.count.toLocaleString('zh-CN')} 条记录` : '正在统计…';
 }
 
 /** The choices of an export: title, 附件 number, masking, the scope it takes and an optional bundle. */

@@ -1,11 +1,11 @@
-import type { RecordQuery } from '../../records.js';
+import type { ApiInput } from '../../../../shared/api.js';
 import type { ExportRequest } from './useExportJob.js';
 
-/** The grid's current cut of the ledger, which the export takes over. */
+/** The grid's current cut of the ledger, which the export takes over: its column filters included. */
 export interface ExportScope {
   period?: string;
   search?: string;
-  filters?: RecordQuery['filters'];
+  filters?: ApiInput<'records.totals'>['filters'];
 }
 
 /** What the user sets in the export dialog. */

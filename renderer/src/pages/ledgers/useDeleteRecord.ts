@@ -3,8 +3,8 @@ import type { LedgerDefinition } from '../../../../shared/ledger-definition.js';
 import { call, errorMessage } from '../../api.js';
 import { recordLabel, type LedgerRecord } from '../../records.js';
 
-/** Asks before deleting a record, then deletes it and tells the table to reload. */
-export function useDeleteRecord(definition: LedgerDefinition, afterDelete: () => void) {
+/** Asks before deleting a record, then deletes it and tells the page (for the grid and undo). */
+export function useDeleteRecord(definition: LedgerDefinition, afterDelete: (record: LedgerRecord) => void) {
   const { modal, message } = App.useApp();
   return (record: LedgerRecord) => {
     const label = recordLabel(definition, record);
@@ -18,7 +18,7 @@ export function useDeleteRecord(definition: LedgerDefinition, afterDelete: () =>
         try {
           await call('records.delete', { id: record.id });
           void message.success(`已删除：${label}`);
-          afterDelete();
+          afterDelete(record);
         } catch (error) {
           void message.error(`删除“${label}”失败：${errorMessage(error)}`);
         }
