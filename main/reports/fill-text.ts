@@ -1,4 +1,5 @@
 import type { FigureSet } from './figure-types.js';
+import { DRAFT_MARK, parseDraftText, SENTENCE_END, type DraftPiece } from '../../shared/draft-marks.js';
 
 /** A piece of filled text; `figure` names the figure it was filled from, for tracing. */
 export interface TextSegment {
@@ -8,46 +9,14 @@ export interface TextSegment {
   prompt?: boolean;
 }
 
-type Node = { kind: 'text'; text: string } | { kind: 'figure'; key: string } | { kind: 'group'; children: Node[] };
+type Node = DraftPiece;
 
-const TOKEN = /\{\{\s*([a-zA-Z0-9.]+)\s*\}\}|\[\[|\]\]/g;
-const SENTENCE_END = /[。！？；]/;
 const SEPARATORS = '，、；：,;:';
 const ONLY_PUNCTUATION = /^[\s，、；：。！？,;:.!?（）()“”"']*$/;
 
-/** Parses {{figure}} and [[optional]] marks; unbalanced brackets stay as text. */
-function parse(text: string): Node[] {
-  const root: Node[] = [];
-  const stack: Node[][] = [root];
-  let last = 0;
-  const top = () => stack[stack.length - 1]!;
-  const pushText = (t: string) => {
-    if (t) top().push({ kind: 'text', text: t });
-  };
-  for (const match of text.matchAll(TOKEN)) {
-    pushText(text.slice(last, match.index));
-    last = match.index + match[0].length;
-    if (match[1] !== undefined) top().push({ kind: 'figure', key: match[1] });
-    else if (match[0] === '[[') {
-      const group: Node = { kind: 'group', children: [] };
-      top().push(group);
-      stack.push(group.children);
-    } else if (stack.length > 1) stack.pop();
-    else pushText(match[0]);
-  }
-  pushText(text.slice(last));
-  // An unclosed [[ is text: its mark goes back in place and what followed it is kept as is.
-  while (stack.length > 1) {
-    const children = stack.pop()!;
-    const parent = top();
-    parent.splice(parent.length - 1, 1, { kind: 'text', text: '[[' }, ...children);
-  }
-  return root;
-}
-
 /** The figure keys a text refers to, in order, without repeats. */
 export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(TOKEN)].filter((m) => m[1] !== undefined).map((m) => m[1]!))];
+  return [...new Set([...text.matchAll(DRAFT_MARK)].filter((m) => m[1] !== undefined).map((m) => m[1]!))];
 }
 
 function figureSegment(key: string, figures: FigureSet): { segment: TextSegment; empty: boolean } {
@@ -150,7 +119,7 @@ function tidy(segments: TextSegment[]): TextSegment[] {
  * Returns null when nothing worth printing is left.
  */
 export function fillParagraph(text: string, figures: FigureSet): TextSegment[] | null {
-  const kept = sentences(parse(text), figures).filter((s) => !s.hollow);
+  const kept = sentences(parseDraftText(text), figures).filter((s) => !s.hollow);
   const segments = tidy(kept.flatMap((s) => s.segments));
   const printable = segments.some((s) => s.figure !== undefined || !ONLY_PUNCTUATION.test(s.text));
   return printable ? segments : null;
@@ -158,7 +127,7 @@ export function fillParagraph(text: string, figures: FigureSet): TextSegment[] |
 
 /** Fills a title or heading, where nothing is left out: an empty figure is written as it is. */
 export function fillLine(text: string, figures: FigureSet): string {
-  return text.replace(TOKEN, (mark, key: string | undefined) =>
+  return text.replace(DRAFT_MARK, (mark, key: string | undefined) =>
     key === undefined ? '' : (figures.get(key)?.text ?? mark),
   );
 }
