@@ -1,6 +1,5 @@
 import type { ApiMethod } from '../shared/api-methods.js';
 import type { ApiOutput, ParsedInput } from '../shared/api.js';
-import { parsePeriod } from '../shared/period.js';
 import type { Db } from './store/database.js';
 import { chooseUnit, createUnit, currentUnit, listUnits } from './store/units.js';
 import { getLedgerDefinition, listLedgerSummaries } from './store/ledger-types.js';
@@ -21,7 +20,7 @@ import type { ExportJobs } from './export/export-jobs.js';
 import type { ImportJobs } from './import/import-jobs.js';
 import type { DeliverFile } from './export/delivery.js';
 import { AUDIT_HANDLERS } from './audit/api-handlers.js';
-import { RECORD_GRID_HANDLERS } from './records/api-handlers.js';
+import { RECORD_GRID_HANDLERS, recordQueryOf } from './records/api-handlers.js';
 import { recordHistory } from './audit/record-history.js';
 import type { OperatorSetting } from './settings/operator.js';
 
@@ -72,22 +71,8 @@ export const HANDLERS: Handlers = {
     restoreArchivedField(ctx.db, input.key, input.field, ctx.operator, input.label),
   'ledgerTypes.fromXlsxHeader': (_ctx, input) =>
     proposeHeaderInWorker({ data: input.data, fileName: input.fileName, sheet: input.sheet }),
-  'records.list': (ctx, input) => {
-    const range = input.period ? parsePeriod(input.period) : null;
-    return listRecords(
-      ctx.db,
-      {
-        ledger: input.ledger,
-        unitId: input.unitId,
-        dateFrom: input.dateFrom ?? range?.from,
-        dateTo: input.dateTo ?? range?.to,
-        filters: input.filters,
-        search: input.search,
-        sort: input.sort,
-      },
-      { page: input.page, pageSize: input.pageSize },
-    );
-  },
+  'records.list': (ctx, input) =>
+    listRecords(ctx.db, recordQueryOf(input, input.sort), { page: input.page, pageSize: input.pageSize }),
   'records.get': (ctx, input) => getRecord(ctx.db, input.id),
   'records.create': (ctx, input) => queuedWrite(ctx.db, () => createRecord(ctx.db, input, ctx.operator)),
   'records.update': (ctx, input) => queuedWrite(ctx.db, () => updateRecord(ctx.db, input, ctx.operator)),
