@@ -26,13 +26,14 @@ export function recordQueryOf(input: FilterInput, sort?: RecordQuery['sort']): R
   };
 }
 
-/** What a write job needs to open the ledger itself and name who made the change. */
-function jobOf(ctx: ApiContext): { dbFile: string; nativeBinding?: string; operator: string } {
-  return { dbFile: ctx.dbFile, nativeBinding: ctx.nativeBinding, operator: ctx.operator };
-}
-
+/** What a thread needs to open the ledger itself. */
 function readerOf(ctx: ApiContext): { dbFile: string; nativeBinding?: string } {
   return { dbFile: ctx.dbFile, nativeBinding: ctx.nativeBinding };
+}
+
+/** What a write job needs besides: who made the change. */
+function jobOf(ctx: ApiContext): { dbFile: string; nativeBinding?: string; operator: string } {
+  return { ...readerOf(ctx), operator: ctx.operator };
 }
 
 /** The records.* methods of the ledger grid (shared/record-grid-api.ts). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures/ledger.js';
-import { chooseOption, openLedger, recordDialog, rowWith, validIdNumber } from './fixtures/ui.js';
+import { chooseOption, openLedger, recordDialog, rowWith, SAMPLE_STUDENT } from './fixtures/ui.js';
 
 /*
  * The tests run as a fresh installation: its own settings folder (TAIZHANG_HOME) holding no name, and
@@ -31,22 +31,11 @@ test.afterAll(() => {
 
 const SHOTS = 'test-results/audit-log';
 
-const student = {
-  name: '杨晓东',
-  gender: '男',
-  id_number: validIdNumber('2007-10-30', 71),
-  stage: '高中',
-  family_type: '建档立卡',
-  aid_item: '国家助学金',
-  amount: 1000,
-  paid_on: '2019-10-08',
-};
-
 test('the first open asks the name, the top bar shows it, and an edit reads back as 字段：旧值 → 新值', async ({
   page,
   ledger,
 }) => {
-  await ledger.call('records.create', { ledger: 'student-aid', values: student });
+  await ledger.call('records.create', { ledger: 'student-aid', values: SAMPLE_STUDENT });
   await page.goto(`${ledger.url}#/ledgers/student-aid`);
   const ask = page.getByRole('dialog', { name: '您的姓名' });
   await expect(ask).toContainText('请输入您的姓名，它将记入每一条修改记录');
@@ -81,11 +70,11 @@ test('the first open asks the name, the top bar shows it, and an edit reads back
 });
 
 test('the ledger log lists the changes newest first and filters them by operator', async ({ page, ledger }) => {
-  const created = await ledger.call('records.create', { ledger: 'student-aid', values: student });
+  const created = await ledger.call('records.create', { ledger: 'student-aid', values: SAMPLE_STUDENT });
   await ledger.call('operator.set', { name: '李会计' });
-  await ledger.call('records.update', { id: created.id, values: { ...student, amount: 1500 } });
+  await ledger.call('records.update', { id: created.id, values: { ...SAMPLE_STUDENT, amount: 1500 } });
   await ledger.call('operator.set', { name: '周晓梅' });
-  await ledger.call('records.update', { id: created.id, values: { ...student, amount: 1600 } });
+  await ledger.call('records.update', { id: created.id, values: { ...SAMPLE_STUDENT, amount: 1600 } });
 
   await openLedger(page, ledger.url, 'student-aid');
   await page.getByRole('link', { name: '修改日志' }).click();

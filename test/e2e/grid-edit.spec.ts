@@ -1,17 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/ledger.js';
-import { openLedger, rowWith, validIdNumber, withWrongCheckDigit } from './fixtures/ui.js';
-
-const RECORD = {
-  name: '杨晓东',
-  gender: '男',
-  id_number: validIdNumber('2007-10-30', 71),
-  stage: '高中',
-  family_type: '建档立卡',
-  aid_item: '国家助学金',
-  amount: 1000,
-  paid_on: '2019-10-08',
-};
+import { openLedger, rowWith, SAMPLE_STUDENT, validIdNumber, withWrongCheckDigit } from './fixtures/ui.js';
 
 /** Types into a cell the way a user does: focus it, F2, replace the text, Enter. */
 async function typeInto(page: Page, cell: Locator, text: string): Promise<void> {
@@ -26,17 +15,17 @@ test('a wrong check digit typed into a cell is marked with its error and nothing
   page,
   ledger,
 }) => {
-  const created = await ledger.call('records.create', { ledger: 'student-aid', values: RECORD });
+  const created = await ledger.call('records.create', { ledger: 'student-aid', values: SAMPLE_STUDENT });
   await openLedger(page, ledger.url, 'student-aid');
   const cell = rowWith(page, '杨晓东').locator('[col-id="id_number"]');
-  const wrong = withWrongCheckDigit(RECORD.id_number);
+  const wrong = withWrongCheckDigit(SAMPLE_STUDENT.id_number);
   await typeInto(page, cell, wrong);
 
   await expect(cell).toHaveClass(/cell-invalid/);
   await expect(cell).toHaveText(wrong);
   await expect(page.locator('.grid-note')).toHaveText('身份证号：校验位不正确，请核对是否录错（未保存）');
   await expect(page.locator('.grid-note')).toHaveAttribute('role', 'alert');
-  expect((await ledger.call('records.get', { id: created.id })).values.id_number).toBe(RECORD.id_number);
+  expect((await ledger.call('records.get', { id: created.id })).values.id_number).toBe(SAMPLE_STUDENT.id_number);
   expect(await ledger.call('records.history', { id: created.id })).toHaveLength(1);
 
   // Esc leaves an edit without changing anything; fixing the cell saves it.
@@ -45,13 +34,13 @@ test('a wrong check digit typed into a cell is marked with its error and nothing
   await page.keyboard.type('123');
   await page.keyboard.press('Escape');
   await expect(cell).toHaveText(wrong);
-  await typeInto(page, cell, RECORD.id_number);
+  await typeInto(page, cell, SAMPLE_STUDENT.id_number);
   await expect(cell).not.toHaveClass(/cell-invalid/);
   await expect(page.locator('.grid-note')).toHaveText('已保存：杨晓东 的身份证号');
 });
 
 test('Ctrl+Z undoes a cell edit and Ctrl+Y redoes it, each an audited write', async ({ page, ledger }) => {
-  const created = await ledger.call('records.create', { ledger: 'student-aid', values: RECORD });
+  const created = await ledger.call('records.create', { ledger: 'student-aid', values: SAMPLE_STUDENT });
   await openLedger(page, ledger.url, 'student-aid');
   const cell = rowWith(page, '杨晓东').locator('[col-id="amount"]');
   await typeInto(page, cell, '1250.5');
@@ -123,7 +112,7 @@ test('the quick-entry row under the records adds one with the keyboard: Tab betw
 });
 
 test('a new 家庭类型 typed into a cell is asked about before it is saved', async ({ page, ledger }) => {
-  const created = await ledger.call('records.create', { ledger: 'student-aid', values: RECORD });
+  const created = await ledger.call('records.create', { ledger: 'student-aid', values: SAMPLE_STUDENT });
   await openLedger(page, ledger.url, 'student-aid');
   const cell = rowWith(page, '杨晓东').locator('[col-id="family_type"]');
   await typeInto(page, cell, '625');
@@ -139,7 +128,7 @@ test('a new 家庭类型 typed into a cell is asked about before it is saved', a
 });
 
 test('Shift+Enter on a row opens its record form, with the focus on the first field', async ({ page, ledger }) => {
-  await ledger.call('records.create', { ledger: 'student-aid', values: RECORD });
+  await ledger.call('records.create', { ledger: 'student-aid', values: SAMPLE_STUDENT });
   await openLedger(page, ledger.url, 'student-aid');
   await rowWith(page, '杨晓东').locator('[col-id="stage"]').click();
   await page.keyboard.press('Shift+Enter');

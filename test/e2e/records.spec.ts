@@ -4,6 +4,7 @@ import {
   openLedger,
   recordDialog,
   rowWith,
+  SAMPLE_STUDENT,
   tableRows,
   typeDate,
   validIdNumber,
@@ -120,16 +121,7 @@ test('deleting asks first; 取消 keeps the record and 删除 removes it', async
 test('editing a record saves the change and the table shows it', async ({ page, ledger }) => {
   const created = await ledger.call('records.create', {
     ledger: 'student-aid',
-    values: {
-      name: '杨晓东',
-      gender: '男',
-      id_number: validIdNumber('2007-10-30', 71),
-      stage: '高中',
-      family_type: '建档立卡',
-      aid_item: '国家助学金',
-      amount: 1000,
-      paid_on: '2019-10-08',
-    },
+    values: SAMPLE_STUDENT,
   });
   await openLedger(page, ledger.url, 'student-aid');
   await rowWith(page, '杨晓东').getByRole('button', { name: '编辑' }).click();
