@@ -1,4 +1,4 @@
-import type { FieldFilter, RecordQuery } from '../store/record-query.js';
+import type { FieldFilter, RecordQuery } from '../store/record-query-sql.js';
 import { TaizhangError } from '../store/errors.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../../shared/period.js';
 import { parseIsoDate } from '../../shared/dates.js';

@@ -1,7 +1,8 @@
 import type { ApiOutput, ParsedInput } from '../../shared/api.js';
 import { parsePeriod } from '../../shared/period.js';
 import type { ApiContext } from '../handlers.js';
-import { countRecords, type RecordQuery } from '../store/record-query.js';
+import { countRecords } from '../store/record-query.js';
+import type { RecordQuery } from '../store/record-query-sql.js';
 import { runRecordsRead, runRecordsWrite } from './records-in-worker.js';
 import { batchSize } from './revert.js';
 

@@ -1,12 +1,7 @@
 import { openReadOnly } from '../export/read-only-db.js';
 import type { ReadonlyDb } from '../store/readonly-db.js';
-import {
-  queryRecords,
-  recordTotals,
-  type RecordBlock,
-  type RecordQuery,
-  type RecordTotals,
-} from '../store/record-query.js';
+import { queryRecords, recordTotals, type RecordBlock, type RecordTotals } from '../store/record-query.js';
+import type { RecordQuery } from '../store/record-query-sql.js';
 
 /** A read of the grid's rows or totals, run in the records reader thread. */
 export type RecordsRead = { dbFile: string; nativeBinding?: string } & (

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../../main/store/index.js';
-import { queryRecords, recordTotals, type RecordQuery } from '../../main/store/record-query.js';
+import { queryRecords, recordTotals } from '../../main/store/record-query.js';
+import type { RecordQuery } from '../../main/store/record-query-sql.js';
 import { SELECT_RECORD } from '../../main/store/record-row.js';
 import type { Db } from '../../main/store/database.js';
 
