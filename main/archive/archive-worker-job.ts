@@ -104,7 +104,7 @@ export async function runArchiveJob({
     case 'verify': {
       const db = openReadOnly(job.dbFile, nativeBinding);
       try {
-        return await verifyLedger(db, job.dbFile);
+        return await verifyLedger(db, job.dbFile, { nativeBinding });
       } finally {
         db.close();
       }

@@ -8,6 +8,7 @@ import { lastBackup } from './backup-log.js';
 import { BACKUP_WARN_DAYS } from '../../shared/archive-api.js';
 import { checkSubmissionFiles } from '../submissions/check-files.js';
 import { checkFileHashes, type HashVerdict } from './hash-files.js';
+import { checkIntegrityInThread } from './integrity-thread.js';
 
 /**
  * 四性检测 after DA/T 70-2018: 真实性 (authenticity), 完整性 (integrity), 可用性 (usability),
@@ -54,20 +55,17 @@ function result(
  * CHECK constraints. Checking the whole file at once would also re-tokenise every record to test the
  * full-text index, which takes most of the time on a large ledger; that index only serves search and
  * is derived from the records, so `searchIndex` checks it by count instead. The shadow tables it is
- * stored in are ordinary tables and are checked here.
+ * stored in are ordinary tables and are checked here. The check runs in a thread of its own
+ * (integrity-thread.ts); the result is awaited after the other database checks.
  */
-function sqliteIntegrity(db: ReadonlyDb): CheckResult {
+async function sqliteIntegrity(db: ReadonlyDb, dbFile: string, nativeBinding?: string): Promise<CheckResult> {
   const tables = db
     .prepare(
       `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
     )
     .pluck()
     .all() as string[];
-  const problems = tables.flatMap((table) =>
-    (db.pragma(`integrity_check("${table.replace(/"/g, '""')}")`) as Array<{ integrity_check: string }>)
-      .map((r) => r.integrity_check)
-      .filter((m) => m !== 'ok'),
-  );
+  const problems = await checkIntegrityInThread({ dbFile, tables, nativeBinding });
   return result(
     'integrity',
     '可用性',
@@ -242,17 +240,29 @@ export interface VerifyReport {
   checks: CheckResult[];
 }
 
-/** Runs every check on an open ledger; `ok` is true only when none failed (warnings allowed). */
-export async function verifyLedger(db: ReadonlyDb, dbFile: string, now = new Date()): Promise<VerifyReport> {
-  // The evidence is hashed in its own thread while this one checks the database.
+/**
+ * Runs every check on an open ledger; `ok` is true only when none failed (warnings allowed).
+ * `nativeBinding`: better-sqlite3 built for Electron's ABI, for the integrity check's own connection.
+ */
+export async function verifyLedger(
+  db: ReadonlyDb,
+  dbFile: string,
+  options: { now?: Date; nativeBinding?: string } = {},
+): Promise<VerifyReport> {
+  const now = options.now ?? new Date();
+  // SQLite's check of the file and the hashing of the evidence each run in a thread of their own
+  // while this one checks the rest: on a large archive each takes about as long as all the others.
+  const integrity = sqliteIntegrity(db, dbFile, options.nativeBinding);
   const evidence = evidenceFiles(db, dbFile);
+  // Both are awaited below; a failure of the first must not go unhandled while the second runs.
+  void integrity.catch(() => undefined);
+  void evidence.catch(() => undefined);
   const chain = auditChain(db);
   const submissions = submissionFiles(db);
   const required = requiredFields(db);
   const keys = foreignKeys(db);
-  const integrity = sqliteIntegrity(db);
   const search = searchIndex(db);
   // In the order of DA/T 70: 真实性, 完整性, 可用性, 安全性.
-  const checks = [chain, await evidence, submissions, required, keys, integrity, search, backupAge(db, now)];
+  const checks = [chain, await evidence, submissions, required, keys, await integrity, search, backupAge(db, now)];
   return { ok: checks.every((c) => c.status !== 'fail'), checkedAt: now.toISOString(), checks };
 }

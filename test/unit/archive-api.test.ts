@@ -262,7 +262,7 @@ describe('四性检测 backup check', () => {
     process.env.TZ = 'Asia/Shanghai';
     try {
       recordBackup(s.db, { at: '2019-12-31T20:30:00.000Z', file: '/b.tzbak', bytes: 1, encrypted: false });
-      const check = (await verifyLedger(s.db, s.file, new Date('2020-01-02T00:00:00.000Z'))).checks.find(
+      const check = (await verifyLedger(s.db, s.file, { now: new Date('2020-01-02T00:00:00.000Z') })).checks.find(
         (c) => c.key === 'backup',
       );
       expect(check?.summary).toBe('最近一次备份于 2020-01-01 04:30（1 天前）');

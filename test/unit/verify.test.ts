@@ -8,6 +8,7 @@ import { attachEvidence } from '../../main/attachments/attachments.js';
 import { evidencePath } from '../../main/attachments/evidence-store.js';
 import { recordBackup } from '../../main/archive/backup-log.js';
 import { verifyLedger } from '../../main/archive/four-checks.js';
+import { checkIntegrityInThread } from '../../main/archive/integrity-thread.js';
 import { fillDemo } from '../../main/demo/index.js';
 import { tempStore, type TempStore } from '../helpers/temp-store.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -144,5 +145,15 @@ describe('四性检测: the database structure and the search index', () => {
     } finally {
       reopened.close();
     }
+  });
+
+  it("checks the tables in a thread of its own, on its own connection, and passes SQLite's error code back", async () => {
+    const { s } = await ledgerWithEvidence();
+    await expect(checkIntegrityInThread({ dbFile: s.file, tables: ['records', 'audit_log'] })).resolves.toEqual([]);
+    const notALedger = path.join(path.dirname(s.file), 'not-a-ledger.db');
+    fs.writeFileSync(notALedger, randomBytes(8192));
+    await expect(checkIntegrityInThread({ dbFile: notALedger, tables: ['records'] })).rejects.toMatchObject({
+      code: 'SQLITE_NOTADB',
+    });
   });
 });
