@@ -22,10 +22,18 @@ afterEach(async () => {
   store.dispose();
 });
 
-async function studentAidXlsx(rows: number): Promise<string> {
-  const def = getLedgerDefinition(store.db, 'student-aid');
-  const values = [...studentAidRows(new DemoRandom(9), rows)].map((r) => r.values);
-  return (await buildXlsx([attachmentTable(def, values as never)])).toString('base64');
+const built = new Map<number, Promise<string>>();
+
+/** The workbook of `rows` demo records, built once for the tests that import it (each into a new ledger). */
+function studentAidXlsx(rows: number): Promise<string> {
+  let data = built.get(rows);
+  if (!data) {
+    const def = getLedgerDefinition(store.db, 'student-aid');
+    const values = [...studentAidRows(new DemoRandom(9), rows)].map((r) => r.values);
+    data = buildXlsx([attachmentTable(def, values as never)]).then((book) => book.toString('base64'));
+    built.set(rows, data);
+  }
+  return data;
 }
 
 async function call<T>(method: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
@@ -90,7 +98,8 @@ describe('imports the UI follows', () => {
   });
 
   it('runs one import at a time and names an unknown job', async () => {
-    const data = await studentAidXlsx(20_000);
+    // The workbook the cancel test imports: long enough that the first import still runs when the second asks.
+    const data = await studentAidXlsx(30_000);
     const first = await call<{ jobId: string }>('import.start', { ledger: 'student-aid', fileName: 'a.xlsx', data });
     const second = await dispatch(ctx, 'import.start', { ledger: 'student-aid', fileName: 'b.xlsx', data });
     expect(second).toMatchObject({

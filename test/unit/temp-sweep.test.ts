@@ -131,7 +131,9 @@ describe('temp files of a killed export', () => {
       expect(fs.existsSync(folder)).toBe(true);
       fs.rmSync(temp);
     } finally {
-      process.env.TMPDIR = saved;
+      // Assigning undefined would leave the string "undefined" in the environment.
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   });
 });

@@ -30,12 +30,17 @@ serveJobs<FixtureRequest, number, string>(
       case 'exhaust-heap':
         for (;;) hoard.push(new Array(100_000).fill({ hoard: hoard.length }));
       case 'spin':
+        // Said before it starts, so the test cancels a job known to be running, not after a guess.
+        signals.onProgress('spinning');
         // Synchronous work that never reads its messages, as a long SQLite query does.
         for (;;);
-      case 'wait-for-cancel':
-        await new Promise((resolve) => signals.signal.addEventListener('abort', resolve));
+      case 'wait-for-cancel': {
+        const aborted = new Promise((resolve) => signals.signal.addEventListener('abort', resolve));
+        signals.onProgress('listening');
+        await aborted;
         signals.onProgress('stopped by itself');
         throw new TaizhangError('cancelled', '已停止');
+      }
     }
   },
   () => ({ where: 'worker-pool fixture', fallback: '测试任务失败' }),

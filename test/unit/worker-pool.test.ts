@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkerPool, type WorkerPoolOptions } from '../../main/jobs/worker-pool.js';
 import { TaizhangError } from '../../main/store/errors.js';
 import type { FixtureRequest } from './worker-pool-fixture.js';
@@ -35,10 +35,19 @@ async function failure(promise: Promise<unknown>): Promise<TaizhangError> {
   return error as TaizhangError;
 }
 
-function abortAfter(ms: number): AbortSignal {
+/**
+ * Cancels the job once it reports `progress` (the fixture's 'spinning' or 'listening'), so it is
+ * known to be running when cancelled; `seen` collects every progress it reports.
+ */
+function cancelOn(progress: string, seen: string[] = []) {
   const controller = new AbortController();
-  setTimeout(() => controller.abort(), ms);
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    onProgress(p: string) {
+      seen.push(p);
+      if (p === progress) controller.abort();
+    },
+  };
 }
 
 describe('a job in a worker pool', () => {
@@ -70,7 +79,7 @@ describe('a job in a worker pool', () => {
 
   it('ends a job that never reads its messages at once when cancelled with no grace', async () => {
     const started = performance.now();
-    const error = await failure(pool().run({ mode: 'spin' }, { signal: abortAfter(1500) }));
+    const error = await failure(pool().run({ mode: 'spin' }, cancelOn('spinning')));
     expect([error.code, error.message]).toEqual(['cancelled', '测试任务已取消']);
     expect(performance.now() - started).toBeLessThan(10_000);
   }, 30_000);
@@ -78,14 +87,11 @@ describe('a job in a worker pool', () => {
   it('lets a job that listens stop by itself, and ends one that does not after the grace', async () => {
     const graceful = pool({ cancelGraceMs: 20_000 });
     const progress: string[] = [];
-    const polite = graceful.run(
-      { mode: 'wait-for-cancel' },
-      { signal: abortAfter(1500), onProgress: (p) => progress.push(p) },
-    );
+    const polite = graceful.run({ mode: 'wait-for-cancel' }, cancelOn('listening', progress));
     expect((await failure(polite)).code).toBe('cancelled');
-    expect(progress).toEqual(['stopped by itself']);
+    expect(progress).toEqual(['listening', 'stopped by itself']);
 
-    const stubborn = pool({ cancelGraceMs: 500 }).run({ mode: 'spin' }, { signal: abortAfter(1500) });
+    const stubborn = pool({ cancelGraceMs: 500 }).run({ mode: 'spin' }, cancelOn('spinning'));
     expect((await failure(stubborn)).code).toBe('cancelled');
   }, 60_000);
 
@@ -95,7 +101,8 @@ describe('a job in a worker pool', () => {
     controller.abort();
     expect((await failure(one.run({ mode: 'add', a: 1, b: 2 }, { signal: controller.signal }))).code).toBe('cancelled');
 
-    const busy = one.run({ mode: 'thread', ms: 1500 });
+    // The waiting job is cancelled before the busy one can end, however short the busy one is.
+    const busy = one.run({ mode: 'thread', ms: 200 });
     const waiting = new AbortController();
     const queued = one.run({ mode: 'add', a: 1, b: 2 }, { signal: waiting.signal });
     waiting.abort();
@@ -104,15 +111,23 @@ describe('a job in a worker pool', () => {
   }, 30_000);
 
   it('keeps a thread for the jobs that come in a row, runs them in turn, and ends it when idle', async () => {
-    const resident = pool({ size: 1, idleMs: 1000 });
-    const [first, second] = await Promise.all([
-      resident.run({ mode: 'thread', ms: 200 }),
-      resident.run({ mode: 'thread' }),
-    ]);
-    expect(second).toBe(first);
-    expect(await resident.run({ mode: 'thread' })).toBe(first);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(await resident.run({ mode: 'thread' })).not.toBe(first);
+    // The pool's idle timer runs on a fake clock, so the test waits no real second and a busy
+    // machine cannot end the thread between two jobs. The jobs themselves run on real time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const resident = pool({ size: 1, idleMs: 1000 });
+      const [first, second] = await Promise.all([
+        resident.run({ mode: 'thread', ms: 200 }),
+        resident.run({ mode: 'thread' }),
+      ]);
+      expect(second).toBe(first);
+      vi.advanceTimersByTime(999);
+      expect(await resident.run({ mode: 'thread' })).toBe(first);
+      vi.advanceTimersByTime(1000);
+      expect(await resident.run({ mode: 'thread' })).not.toBe(first);
+    } finally {
+      vi.useRealTimers();
+    }
   }, 30_000);
 
   it('runs a thread per job when told to keep none', async () => {
