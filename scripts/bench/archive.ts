@@ -146,14 +146,21 @@ export async function benchArchive(options: { dbFile: string; dir: string; evide
       `${name.padEnd(20)}${fmt(ms / 1000).padStart(7)} s  ${fmt(ratio)}× copy  goal ≤ ${goal}×  ${ratio <= goal ? 'met' : 'MISSED'}   peak RSS ${fmt(peak, 0)} MB  ${peak < GOALS.peakRssMb ? 'met' : 'MISSED'}`,
     );
   }
-  const verifyLine = (name: string, ms: number, readMs: number, ok: boolean) => {
+  const verifyLine = (name: string, ms: number, readMs: number, ok: boolean, judged: boolean) => {
     const ratio = ms / readMs;
+    const verdict = judged
+      ? `goal ≤ ${GOALS.verifyOverRead}×  ${ratio <= GOALS.verifyOverRead ? 'met' : 'MISSED'}`
+      : '(not judged)';
     console.log(
-      `${name.padEnd(20)}${fmt(ms / 1000).padStart(7)} s  ${fmt(ratio)}× read (${fmt(readMs / 1000)} s)  goal ≤ ${GOALS.verifyOverRead}×  ${ratio <= GOALS.verifyOverRead ? 'met' : 'MISSED'}   ${ok ? 'all checks pass' : 'CHECKS FAILED'}`,
+      `${name.padEnd(20)}${fmt(ms / 1000).padStart(7)} s  ${fmt(ratio)}× read (${fmt(readMs / 1000)} s)  ${verdict}   ${ok ? 'all checks pass' : 'CHECKS FAILED'}`,
     );
   };
-  verifyLine('verify (四性检测)', verify.ms, read.ms, verify.value.ok);
-  if (cold) verifyLine('verify, from disk', cold.verifyMs, cold.readMs, cold.ok);
+  // A check of an archive reads its bytes from the disk, and the goal is judged there. From the
+  // page cache a "read" is a copy in memory whose time depends on how it is read (this stream: 0.5–1 s
+  // for 1.3 GB; one reused buffer: 0.1 s), while hashing 1 GB alone takes 0.5 s of CPU: that line is
+  // printed for comparison, and judged only where the page cache cannot be emptied.
+  verifyLine('verify, warm', verify.ms, read.ms, verify.value.ok, !cold);
+  if (cold) verifyLine('verify (四性检测)', cold.verifyMs, cold.readMs, cold.ok, true);
   else console.log('verify from disk: not measured (the page cache cannot be emptied here)');
 }
 
