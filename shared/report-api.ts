@@ -25,7 +25,8 @@ const draftRef = {
   activityId: id.nullable().optional(),
 };
 
-const DraftViewSchema = z.object({
+/** A draft's stored text, as a save returns it: no counting, so a save takes no longer on a large ledger. */
+const DraftTextSchema = z.object({
   id: id.nullable(),
   type: z.string(),
   typeLabel: z.string(),
@@ -34,10 +35,13 @@ const DraftViewSchema = z.object({
   unitName: z.string(),
   activityId: id.nullable(),
   content: ReportContentSchema,
-  figures: z.array(FigureViewSchema),
-  targets: z.array(TargetViewSchema),
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
+});
+
+const DraftViewSchema = DraftTextSchema.extend({
+  figures: z.array(FigureViewSchema),
+  targets: z.array(TargetViewSchema),
 });
 
 const ReportTypeSchema = z.object({ builtin: z.boolean(), template: ReportTemplateSchema });
@@ -66,9 +70,10 @@ export const REPORT_API = {
   },
   /** Gets or creates the draft; its figures are regenerated from the ledgers, its text kept as the user left it. */
   'reports.draft': { input: z.object(draftRef).strict(), output: DraftViewSchema },
+  /** Writes the user's text; the figures are not counted again (reports.draft does that). */
   'reports.saveDraft': {
     input: z.object({ ...draftRef, content: ReportContentSchema }).strict(),
-    output: DraftViewSchema,
+    output: DraftTextSchema,
   },
   /** The records a figure counts, a page at a time. */
   'reports.figureRecords': {

@@ -3,7 +3,7 @@ import type { ApiOutput, ParsedInput } from '../../shared/api.js';
 import type { ApiContext } from '../handlers.js';
 import { deleteReportType, listReportTypes, saveReportType } from './report-types.js';
 import { figureCatalogue } from './report-figures.js';
-import { draftView, openDraftText, saveDraftText, type DraftRef } from './report-service.js';
+import { draftView, openDraftText, savedDraftView, saveDraftText, type DraftRef } from './report-service.js';
 import { cancelReportJobs, runReportInWorker } from './report-in-worker.js';
 import { queuedWrite } from '../store/write-queue.js';
 
@@ -28,10 +28,10 @@ export const REPORT_HANDLERS: ReportHandlers = {
     const text = await queuedWrite(ctx.db, () => openDraftText(ctx.db, refOf(input), ctx.operator));
     return draftView(text, await runReportInWorker(ctx, { kind: 'figures', ref: refOf(input) }));
   },
-  'reports.saveDraft': async (ctx, input) => {
-    const text = await queuedWrite(ctx.db, () => saveDraftText(ctx.db, refOf(input), input.content, ctx.operator));
-    return draftView(text, await runReportInWorker(ctx, { kind: 'figures', ref: refOf(input) }));
-  },
+  // Only the text: the editor keeps the figures it has, and a recount of 200,000 records would
+  // hold up every autosave by seconds.
+  'reports.saveDraft': async (ctx, input) =>
+    savedDraftView(await queuedWrite(ctx.db, () => saveDraftText(ctx.db, refOf(input), input.content, ctx.operator))),
   'reports.figureRecords': (ctx, input) =>
     runReportInWorker(ctx, {
       kind: 'figureRecords',

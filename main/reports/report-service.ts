@@ -32,7 +32,8 @@ export interface DraftRef {
   activityId?: number | null;
 }
 
-export interface DraftView {
+/** A draft's text as stored, without its figures: what a save returns. */
+export interface SavedDraftView {
   /** null until the draft is first saved. */
   id: number | null;
   type: string;
@@ -42,11 +43,12 @@ export interface DraftView {
   unitName: string;
   activityId: number | null;
   content: ReportContent;
-  figures: FigureView[];
-  targets: TargetView[];
   createdAt: string | null;
   updatedAt: string | null;
 }
+
+/** The draft with its figures, as the UI shows it. */
+export interface DraftView extends SavedDraftView, DraftFigures {}
 
 interface Resolved {
   template: ReportTemplate;
@@ -114,8 +116,8 @@ export interface DraftText {
   stored: StoredDraft | undefined;
 }
 
-/** The draft with its figures, as the UI shows it. */
-export function draftView({ resolved, content, stored }: DraftText, counted: DraftFigures): DraftView {
+/** The draft's text as stored, for a save: nothing is counted. */
+export function savedDraftView({ resolved, content, stored }: DraftText): SavedDraftView {
   return {
     id: stored?.id ?? null,
     type: resolved.template.key,
@@ -125,11 +127,14 @@ export function draftView({ resolved, content, stored }: DraftText, counted: Dra
     unitName: resolved.subject.unit.name,
     activityId: resolved.subject.activityId,
     content,
-    figures: counted.figures,
-    targets: counted.targets,
     createdAt: stored?.createdAt ?? null,
     updatedAt: stored?.updatedAt ?? null,
   };
+}
+
+/** The draft with its figures, as the UI shows it. */
+export function draftView(text: DraftText, counted: DraftFigures): DraftView {
+  return { ...savedDraftView(text), figures: counted.figures, targets: counted.targets };
 }
 
 /** The figures and targets of a draft, counted from the ledgers as they are now. Only reads. */

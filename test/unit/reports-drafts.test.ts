@@ -105,6 +105,18 @@ describe('drafts', () => {
     expect(stored.n).toBe(4);
   });
 
+  it('save the text without counting the ledgers again: the answer is the stored text, no figures', async () => {
+    const draft = await call<Draft>('reports.draft', HALF);
+    const content: ReportContent = structuredClone(draft.content);
+    content.blocks.push({ id: 'saved-only', type: 'paragraph', text: '只保存文字。' });
+    const saved = await call<Record<string, unknown>>('reports.saveDraft', { ...HALF, content });
+    expect(saved).toMatchObject({ id: draft.id, type: HALF.type, content });
+    expect(saved).not.toHaveProperty('figures');
+    expect(saved).not.toHaveProperty('targets');
+    content.blocks.pop();
+    await call('reports.saveDraft', { ...HALF, content });
+  });
+
   it('regenerate their figures from the ledgers and keep the user’s prose as written', async () => {
     const draft = await call<Draft>('reports.draft', HALF);
     const content: ReportContent = structuredClone(draft.content);
