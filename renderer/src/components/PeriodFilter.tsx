@@ -12,10 +12,19 @@ interface Props {
 /**
  * A period typed the way the CLI and API take it (2019, 2019-04, 2019H1, 2018-2019S2 …).
  * Applied on Enter or leaving the box; text that is not a period says why, and the page shows no
- * rows until it is fixed rather than rows of another period under the message.
+ * rows until it is fixed rather than rows of another period under the message. A period the page
+ * sets (a default found late, a link) shows in the box, unless the user is typing one: what the
+ * user typed is never replaced under the cursor.
  */
 export function PeriodFilter({ value, onChange, onProblem }: Props) {
   const [text, setText] = useState(value ?? '');
+  /** Typed and not yet applied. */
+  const [typing, setTyping] = useState(false);
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (!typing) setText(value ?? '');
+  }
   const [problem, setShownProblem] = useState<string>();
   const setProblem = (next: string | undefined) => {
     setShownProblem(next);
@@ -26,6 +35,7 @@ export function PeriodFilter({ value, onChange, onProblem }: Props) {
   const apply = (raw: string) => {
     const trimmed = raw.trim();
     if (!trimmed) {
+      setTyping(false);
       setProblem(undefined);
       if (value !== undefined) onChange(undefined);
       return;
@@ -35,6 +45,7 @@ export function PeriodFilter({ value, onChange, onProblem }: Props) {
       setProblem(`无法识别的期间“${trimmed}”。${PERIOD_HELP}`);
       return;
     }
+    setTyping(false);
     setProblem(undefined);
     if (period.code !== value) onChange(period.code);
   };
@@ -50,6 +61,7 @@ export function PeriodFilter({ value, onChange, onProblem }: Props) {
         placeholder="期间：2019、2019H1、2018-2019S2"
         onChange={(e) => {
           setText(e.target.value);
+          setTyping(true);
           if (!e.target.value) apply('');
         }}
         onPressEnter={() => apply(text)}

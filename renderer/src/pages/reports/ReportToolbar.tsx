@@ -63,8 +63,7 @@ export const ReportToolbar = memo(function ReportToolbar(props: Props) {
         options={types.map((t) => ({ value: t.key, label: t.label }))}
         onChange={props.onType}
       />
-      {/* Keyed by the period: the box shows a period chosen by the page (the first time) as well. */}
-      <PeriodFilter key={period ?? ''} value={period} onChange={props.onPeriod} />
+      <PeriodFilter value={period} onChange={props.onPeriod} />
       {activities && (
         <Select
           aria-label="活动"
