@@ -119,8 +119,8 @@ test('a photo attached from the form keeps its thumbnail across a restart and go
 
     await reopened.getByRole('button', { name: '删除“扶贫日合影.png”' }).click();
     await expect(page.getByText('确定移除这个附件？移除会记入修改记录')).toBeVisible();
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: test.info().outputPath('evidence-remove.png') });
+    // The question's opening animation is taken to its end for the picture, not waited out.
+    await page.screenshot({ path: test.info().outputPath('evidence-remove.png'), animations: 'disabled' });
     await page.getByRole('button', { name: '移除' }).click();
     await expect(reopened.getByRole('img', { name: '扶贫日合影.png' })).toHaveCount(0);
     await expect(reopened.getByTestId('evidence-tile')).toHaveCount(1);

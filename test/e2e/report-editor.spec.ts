@@ -104,18 +104,20 @@ async function typeAndTimeSave(page: Page, text: string): Promise<number> {
   return ms;
 }
 
-test('typed text is saved within 2 s of the last key, without asking, and is there after a reload', async ({
-  page,
-  ledger,
-}) => {
-  await openReport(page, ledger.url, '半年工作总结', '2019H1');
-  expect(await typeAndTimeSave(page, '部分村小音体美教师缺编。')).toBeLessThan(2000);
-  expect(await storedPrompt(ledger, PROBLEMS_HINT)).toBe('部分村小音体美教师缺编。');
-  await page.screenshot({ path: `${SHOTS}/report-editor-saved.png` });
+// Tagged @latency: runs after the other tests, alone (playwright.config.ts).
+test(
+  'typed text is saved within 2 s of the last key, without asking, and is there after a reload',
+  { tag: '@latency' },
+  async ({ page, ledger }) => {
+    await openReport(page, ledger.url, '半年工作总结', '2019H1');
+    expect(await typeAndTimeSave(page, '部分村小音体美教师缺编。')).toBeLessThan(2000);
+    expect(await storedPrompt(ledger, PROBLEMS_HINT)).toBe('部分村小音体美教师缺编。');
+    await page.screenshot({ path: `${SHOTS}/report-editor-saved.png` });
 
-  await page.reload();
-  await expect(promptParagraph(page, PROBLEMS_HINT)).toHaveText('部分村小音体美教师缺编。');
-});
+    await page.reload();
+    await expect(promptParagraph(page, PROBLEMS_HINT)).toHaveText('部分村小音体美教师缺编。');
+  },
+);
 
 test('going to another page with text not yet saved asks first, and saves it when told to', async ({
   page,
@@ -338,7 +340,8 @@ test('text typed just before another period is chosen is saved with the draft it
 test.describe('on a ledger of 200,000 aid records', () => {
   test.use({ ledgerSetup: { unit: UNIT, demoRows: 200_000 } });
 
-  test('typed text is saved within 2 s of the last key there too', async ({ page, ledger }) => {
+  // Tagged @latency: runs after the other tests, alone (playwright.config.ts).
+  test('typed text is saved within 2 s of the last key there too', { tag: '@latency' }, async ({ page, ledger }) => {
     test.setTimeout(120_000);
     await openReport(page, ledger.url, '半年工作总结', '2019H1');
     await expect(page.getByRole('textbox', { name: '段落文字' }).first()).toBeVisible({ timeout: 60_000 });

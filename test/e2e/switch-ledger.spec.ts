@@ -52,7 +52,10 @@ test('after a restore, 切换到恢复的台账 reloads the app on the restored 
   await page.getByRole('link', { name: '更换' }).click();
   await expect(page.getByTestId('settings-ledger-file')).toHaveText(target);
   await expect(page.getByRole('menuitem', { name: '设置' })).toHaveClass(/ant-menu-item-selected/);
-  // The menu's highlight fades across; the screenshot shows it settled.
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: test.info().outputPath('switch-settings.png'), fullPage: true });
+  // The menu's highlight fades across; the screenshot takes it to where it settles.
+  await page.screenshot({
+    path: test.info().outputPath('switch-settings.png'),
+    fullPage: true,
+    animations: 'disabled',
+  });
 });
