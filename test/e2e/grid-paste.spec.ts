@@ -98,7 +98,10 @@ test('pasting over more than 20 cells of existing rows asks first, then edits th
   await expect(ask).toBeHidden();
   expect((await ledger.call('records.list', { ledger: 'student-aid', search: '县慈善总会' })).total).toBe(0);
 
+  // The question gives the focus back to the cell once it has faded out; a paste before goes nowhere.
+  await expect(rowWith(page, '黄诗雨11').locator('[col-id="amount"]')).toBeFocused();
   await pasteText(page, block);
+  await expect(ask).toBeVisible();
   await ask.getByRole('button', { name: '粘贴' }).click();
   await expect(page.locator('.grid-note')).toHaveText('已粘贴：修改 11 条');
   await expect(rowWith(page, '黄诗雨11').locator('[col-id="amount"]')).toHaveText('200.00');
