@@ -19,11 +19,33 @@ export interface IntegrityJob {
  * every host (Node, the CLI's bundle, Electron's archive worker) starts it without a bundle entry.
  */
 const SOURCE = `
+const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
 const { dbFile, tables, nativeBinding } = workerData.job;
+
+// The file is read through once, in order, before the check: the check then seeks index pages
+// all over the file, which from the disk are a random read each (5.5 s for a 290 MB ledger read
+// cold, against 2.9 s warm); read in order first, they come from memory. One reused buffer.
+function readThrough(file) {
+  let fd;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return;
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    while (fs.readSync(fd, buffer, 0, buffer.length, null) > 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 let db;
 try {
+  readThrough(dbFile);
+  readThrough(dbFile + '-wal');
   db = new Database(dbFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   db.pragma('busy_timeout = 5000');
   const problems = [];
