@@ -6,31 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { context } from 'esbuild';
 import { cliBundleOptions } from '../../scripts/node-entries.mjs';
+import { removeAbandonedRuns } from './abandoned-runs.mjs';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 // Inside the repository, so the bundles find their packages in node_modules.
 const parent = path.join(repo, 'node_modules/.cache/taizhang-test-build');
 
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/** Folders of runs that ended without their teardown (a killed vitest). */
-function removeAbandoned() {
-  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
-    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
-    if (pid && !alive(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
-  }
-}
-
 /** @param {import('vitest/node').TestProject} project */
 export default async function setup(project) {
-  removeAbandoned();
+  removeAbandonedRuns(parent);
   fs.mkdirSync(parent, { recursive: true });
   // Several people may run the tests of one tree at once: each run builds into its own folder.
   const dir = fs.mkdtempSync(path.join(parent, `${process.pid}-`));

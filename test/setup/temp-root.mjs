@@ -9,25 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { removeAbandonedRuns } from './abandoned-runs.mjs';
 
 const PREFIX = 'taizhang-unit-';
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/** Folders of runs that ended without their teardown (a killed vitest). */
-function removeAbandoned(parent) {
-  for (const name of fs.readdirSync(parent)) {
-    const pid = Number(new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1]);
-    if (pid && !alive(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
-  }
-}
 
 const TMPFS = '/dev/shm';
 // The most the suite holds at once is some hundreds of MB (evidence files, backups, exports).
@@ -46,7 +30,7 @@ function parentFolder() {
 
 export default function setup() {
   const parent = parentFolder();
-  removeAbandoned(parent);
+  removeAbandonedRuns(parent, PREFIX);
   const dir = fs.mkdtempSync(path.join(parent, `${PREFIX}${process.pid}-`));
   // As the system's temp folder is: a test runs the CLI as `nobody` (test/unit/error-messages.test.ts).
   fs.chmodSync(dir, 0o1777);
