@@ -5,6 +5,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TaizhangError } from '../store/errors.js';
 import { EVIDENCE_MAX_MB, evidenceTooLargeMessage } from '../../shared/attachment-api.js';
+import { closedStream } from '../export/atomic-file.js';
 import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 
 export const MAX_EVIDENCE_BYTES = EVIDENCE_MAX_MB * 1024 * 1024;
@@ -55,8 +56,9 @@ export async function storeEvidence(
   const temp = path.join(folder, `.~taizhang-attach-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const tap = new HashTap(name);
   noteTempFile(temp);
+  const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
   try {
-    await pipeline(source, tap, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+    await pipeline(source, tap, out);
     const sha256 = tap.hash.digest('hex');
     const final = evidencePath(folder, sha256);
     if (fs.existsSync(final)) {
@@ -73,6 +75,7 @@ export async function storeEvidence(
     }
     return { sha256, size: tap.size };
   } catch (error) {
+    await closedStream(out);
     fs.rmSync(temp, { force: true });
     throw error;
   } finally {

@@ -80,3 +80,12 @@ export function removeQuietly(file: string): void {
   }
   if (!fs.existsSync(file)) forgetTempFile(file);
 }
+
+/**
+ * Resolves once a destroyed write stream has closed its file, whatever it emitted on the way. A
+ * failed pipeline settles before the stream's open (under way since the stream was made) has
+ * finished, and a temp file removed before that is created again after its removal.
+ */
+export function closedStream(stream: fs.WriteStream): Promise<void> {
+  return stream.closed ? Promise.resolve() : new Promise((resolve) => stream.once('close', () => resolve()));
+}

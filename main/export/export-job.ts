@@ -10,7 +10,7 @@ import { maskForPublication } from './masking.js';
 import { openReadOnly } from './read-only-db.js';
 import type { ResolvedExport, ResolvedSheet } from './resolve-export.js';
 import { writeXlsx, type SheetSource } from './xlsx-writer.js';
-import { removeQuietly, TEMP_FILE_MODE } from './atomic-file.js';
+import { closedStream, removeQuietly, TEMP_FILE_MODE } from './atomic-file.js';
 import { toUserError } from '../errors/user-message.js';
 
 /** What the export worker is given: an export already resolved by its caller, and where to write it. */
@@ -151,7 +151,7 @@ export async function runExportJob(request: ExportJobRequest, hooks: ExportJobHo
       return { fileName: exportPlan.fileName, rows: sheets.reduce((sum, s) => sum + s.rows, 0), sheets };
     } catch (error) {
       output.destroy();
-      if (!output.closed) await once(output, 'close').catch(() => undefined);
+      await closedStream(output);
       removeQuietly(request.tempPath);
       throw writeFailure(error, request.tempPath);
     }

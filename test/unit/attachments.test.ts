@@ -129,6 +129,26 @@ describe('evidence files on records', () => {
     expect(storedFiles(s)).toEqual([]);
   });
 
+  it('leaves no temp file when the source fails before the temp file is even open', async () => {
+    const s = (store = tempStore());
+    const a = activity(s, '一');
+    for (let i = 0; i < 20; i++) {
+      const failing = new Readable({
+        read() {
+          this.push(randomBytes(64 * 1024));
+          this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+        },
+      });
+      await expect(
+        attachEvidence(s.db, s.file, { recordId: a, field: '图文资料', name: 'z.png', source: failing }, '测试员'),
+      ).rejects.toThrow();
+    }
+    expect(storedFiles(s)).toEqual([]);
+    // The temp file's open was under way when the copy failed: nothing may land after the failure.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(storedFiles(s)).toEqual([]);
+  });
+
   it('the CLI attaches and lists, and says in one Chinese line what is wrong', async () => {
     const s = (store = tempStore());
     const id = activity(s, '扶贫日');
