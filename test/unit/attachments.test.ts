@@ -30,6 +30,16 @@ function activity(s: TempStore, title: string): number {
 const folderOf = (s: TempStore) => `${s.file}.files`;
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** A file that disappears half-way through the copy: 64 KB, then a read error. */
+function vanishing(): Readable {
+  return new Readable({
+    read() {
+      this.push(randomBytes(64 * 1024));
+      this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+    },
+  });
+}
+
 /** Every file under the evidence folder, temp files included. */
 function storedFiles(s: TempStore): string[] {
   const folder = folderOf(s);
@@ -115,15 +125,8 @@ describe('evidence files on records', () => {
     expect(() => openPickedFile(path.join(s.dir, 'gone.jpg'))).toThrow(
       /找不到文件 .*gone\.jpg：它可能已被移动、改名或删除/,
     );
-    // A file that disappears half-way through the copy.
-    const broken = new Readable({
-      read() {
-        this.push(randomBytes(64 * 1024));
-        this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
-      },
-    });
     await expect(
-      attachEvidence(s.db, s.file, { recordId: a, field: '图文资料', name: 'y.png', source: broken }, '测试员'),
+      attachEvidence(s.db, s.file, { recordId: a, field: '图文资料', name: 'y.png', source: vanishing() }, '测试员'),
     ).rejects.toThrow();
     expect(listAttachments(s.db, a)).toEqual([]);
     expect(storedFiles(s)).toEqual([]);
@@ -133,14 +136,8 @@ describe('evidence files on records', () => {
     const s = (store = tempStore());
     const a = activity(s, '一');
     for (let i = 0; i < 20; i++) {
-      const failing = new Readable({
-        read() {
-          this.push(randomBytes(64 * 1024));
-          this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
-        },
-      });
       await expect(
-        attachEvidence(s.db, s.file, { recordId: a, field: '图文资料', name: 'z.png', source: failing }, '测试员'),
+        attachEvidence(s.db, s.file, { recordId: a, field: '图文资料', name: 'z.png', source: vanishing() }, '测试员'),
       ).rejects.toThrow();
     }
     expect(storedFiles(s)).toEqual([]);
