@@ -5,7 +5,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TaizhangError } from '../store/errors.js';
 import { EVIDENCE_MAX_MB, evidenceTooLargeMessage } from '../../shared/attachment-api.js';
-import { closedStream } from '../export/atomic-file.js';
+import { discardTempStream } from '../export/atomic-file.js';
 import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 
 export const MAX_EVIDENCE_BYTES = EVIDENCE_MAX_MB * 1024 * 1024;
@@ -75,8 +75,7 @@ export async function storeEvidence(
     }
     return { sha256, size: tap.size };
   } catch (error) {
-    await closedStream(out);
-    fs.rmSync(temp, { force: true });
+    await discardTempStream(out, temp);
     throw error;
   } finally {
     forgetTempFile(temp);

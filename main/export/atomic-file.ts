@@ -82,10 +82,12 @@ export function removeQuietly(file: string): void {
 }
 
 /**
- * Resolves once a destroyed write stream has closed its file, whatever it emitted on the way. A
- * failed pipeline settles before the stream's open (under way since the stream was made) has
- * finished, and a temp file removed before that is created again after its removal.
+ * Ends a failed write into a temp file and removes the file; never throws. The file is removed
+ * once the stream has closed it: a failed pipeline settles before the stream's open (under way
+ * since the stream was made) has finished, and a file removed before that is created again.
  */
-export function closedStream(stream: fs.WriteStream): Promise<void> {
-  return stream.closed ? Promise.resolve() : new Promise((resolve) => stream.once('close', () => resolve()));
+export async function discardTempStream(stream: fs.WriteStream, file: string): Promise<void> {
+  stream.destroy();
+  if (!stream.closed) await new Promise<void>((resolve) => stream.once('close', () => resolve()));
+  removeQuietly(file);
 }

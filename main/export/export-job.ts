@@ -10,7 +10,7 @@ import { maskForPublication } from './masking.js';
 import { openReadOnly } from './read-only-db.js';
 import type { ResolvedExport, ResolvedSheet } from './resolve-export.js';
 import { writeXlsx, type SheetSource } from './xlsx-writer.js';
-import { closedStream, removeQuietly, TEMP_FILE_MODE } from './atomic-file.js';
+import { discardTempStream, TEMP_FILE_MODE } from './atomic-file.js';
 import { toUserError } from '../errors/user-message.js';
 
 /** What the export worker is given: an export already resolved by its caller, and where to write it. */
@@ -150,9 +150,7 @@ export async function runExportJob(request: ExportJobRequest, hooks: ExportJobHo
       }));
       return { fileName: exportPlan.fileName, rows: sheets.reduce((sum, s) => sum + s.rows, 0), sheets };
     } catch (error) {
-      output.destroy();
-      await closedStream(output);
-      removeQuietly(request.tempPath);
+      await discardTempStream(output, request.tempPath);
       throw writeFailure(error, request.tempPath);
     }
   } finally {
