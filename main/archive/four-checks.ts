@@ -127,7 +127,7 @@ const EVIDENCE_PROBLEM: Record<Exclude<HashVerdict, 'ok'>, string> = {
   unreadable: '的文件无法读取',
 };
 
-/** Starts hashing every evidence file in its own thread; the result is awaited after the database checks. */
+/** Hashes every evidence file in a thread of its own, so the calling thread's event loop stays free. */
 async function evidenceFiles(db: ReadonlyDb, dbFile: string): Promise<CheckResult> {
   const folder = attachmentFolderOf(dbFile);
   const rows = db
@@ -250,19 +250,20 @@ export async function verifyLedger(
   options: { now?: Date; nativeBinding?: string } = {},
 ): Promise<VerifyReport> {
   const now = options.now ?? new Date();
-  // SQLite's check of the file and the hashing of the evidence each run in a thread of their own
-  // while this one checks the rest: on a large archive each takes about as long as all the others.
+  // SQLite's check of the file is the longest step (2–2.5 s on 300,000 records) and runs in a thread
+  // of its own from the start. The other checks share one more core: the evidence is hashed in its
+  // thread once the checks below are done, not beside them. Three busy threads on a two-core computer
+  // slowed the integrity check by a third (四性检测 from the disk: 2.5–3.2 s against 2.3–2.7 s).
   const integrity = sqliteIntegrity(db, dbFile, options.nativeBinding);
-  const evidence = evidenceFiles(db, dbFile);
-  // Both are awaited below; a failure of the first must not go unhandled while the second runs.
+  // Awaited last; a failure must not go unhandled while the other checks run.
   void integrity.catch(() => undefined);
-  void evidence.catch(() => undefined);
   const chain = auditChain(db);
   const submissions = submissionFiles(db);
   const required = requiredFields(db);
   const keys = foreignKeys(db);
   const search = searchIndex(db);
+  const evidence = await evidenceFiles(db, dbFile);
   // In the order of DA/T 70: 真实性, 完整性, 可用性, 安全性.
-  const checks = [chain, await evidence, submissions, required, keys, await integrity, search, backupAge(db, now)];
+  const checks = [chain, evidence, submissions, required, keys, await integrity, search, backupAge(db, now)];
   return { ok: checks.every((c) => c.status !== 'fail'), checkedAt: now.toISOString(), checks };
 }

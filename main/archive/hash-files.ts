@@ -9,8 +9,8 @@ export interface FileToHash {
 export type HashVerdict = 'ok' | 'missing' | 'altered' | 'unreadable';
 
 /*
- * Runs in its own thread, so the evidence is read and hashed while the calling thread checks the
- * database: on a large archive the two take about as long as each other. Plain CommonJS with only
+ * Runs in its own thread, so reading and hashing a gigabyte of evidence never holds up the calling
+ * thread's event loop, while SQLite's integrity check goes on in a third. Plain CommonJS with only
  * Node's own modules, given as source, so every host (Node, the CLI's bundle, Electron's main and
  * the archive worker) can start it without a bundle entry of its own.
  */
