@@ -77,6 +77,7 @@ function nonce(prefix: Buffer, counter: number, last: boolean): Buffer {
 
 /** Plain bytes in, [u32 length][ciphertext][tag] chunks out; the last chunk is flagged. */
 export class EncryptChunks extends Transform {
+  /** Plain bytes not sealed yet: a chunk's worth at most, and the piece that went past it. */
   private pending: Buffer[] = [];
   private pendingSize = 0;
   private counter = 0;
@@ -91,30 +92,53 @@ export class EncryptChunks extends Transform {
     this.prefix = Buffer.from(params.noncePrefix, 'base64');
   }
 
-  private seal(plain: Buffer, last: boolean): void {
+  // The pieces go through the cipher as they came and each output is passed on as it is: joining
+  // them first, then joining length, body and tag, copied every byte twice, and the garbage of
+  // those copies cost more than the cipher (a 1.3 GB backup: 8.5 s of CPU against 3.3 s plain).
+  private seal(pieces: Buffer[], size: number, last: boolean): void {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.prefix, this.counter++, last));
     cipher.setAAD(this.aad);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     const length = Buffer.alloc(4);
-    length.writeUInt32BE(body.length);
-    this.push(Buffer.concat([length, body, cipher.getAuthTag()]));
+    length.writeUInt32BE(size);
+    this.push(length);
+    for (const piece of pieces) this.push(cipher.update(piece));
+    // GCM's final() gives no bytes; it computes the tag.
+    cipher.final();
+    this.push(cipher.getAuthTag());
+  }
+
+  /** The first CHUNK_SIZE pending bytes, taken off the queue without copying them. */
+  private takeChunk(): Buffer[] {
+    const pieces: Buffer[] = [];
+    let need = CHUNK_SIZE;
+    while (need > 0) {
+      const head = this.pending[0]!;
+      if (head.length <= need) {
+        pieces.push(head);
+        this.pending.shift();
+        need -= head.length;
+      } else {
+        pieces.push(head.subarray(0, need));
+        this.pending[0] = head.subarray(need);
+        need = 0;
+      }
+    }
+    this.pendingSize -= CHUNK_SIZE;
+    return pieces;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.pending.push(chunk);
     this.pendingSize += chunk.length;
-    while (this.pendingSize > CHUNK_SIZE) {
-      const all = Buffer.concat(this.pending);
-      this.seal(all.subarray(0, CHUNK_SIZE), false);
-      this.pending = [all.subarray(CHUNK_SIZE)];
-      this.pendingSize = all.length - CHUNK_SIZE;
-    }
+    // A chunk is sealed once a byte after it has come: only then is it known not to be the last.
+    while (this.pendingSize > CHUNK_SIZE) this.seal(this.takeChunk(), CHUNK_SIZE, false);
     done();
   }
 
   override _flush(done: TransformCallback): void {
-    this.seal(Buffer.concat(this.pending), true);
+    this.seal(this.pending, this.pendingSize, true);
     this.pending = [];
+    this.pendingSize = 0;
     done();
   }
 }
