@@ -72,8 +72,13 @@ async function plainRead(files: string[]): Promise<void> {
   }
 }
 
-/** Wall time and the highest RSS seen while the step ran. */
+/**
+ * Wall time and the highest RSS seen while the step ran. Each step starts with the writes of the
+ * one before on the disk (sync, not timed): else a step pays for the gigabyte its predecessor left
+ * in the page cache to write (a backup with a password after a plain one: 7.0 s against 6.2 s).
+ */
 async function measure<T>(step: () => Promise<T> | T): Promise<{ value: T; ms: number; peakMb: number }> {
+  if (process.platform !== 'win32') execFileSync('sync');
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -87,6 +92,19 @@ async function measure<T>(step: () => Promise<T> | T): Promise<{ value: T; ms: n
   }
 }
 
+/**
+ * The faster of two runs, with the higher peak memory of the two; `undo` clears the first run's
+ * output. One run of a step swings by up to 2× here for reasons outside it: the first restore after
+ * a gigabyte had been written spent 4.0 s in the kernel, the next one 0.8 s. The copy each step is
+ * judged against is measured the same way.
+ */
+async function bestOfTwo<T>(step: () => Promise<T>, undo: () => void) {
+  const first = await measure(step);
+  undo();
+  const second = await measure(step);
+  return { value: second.value, ms: Math.min(first.ms, second.ms), peakMb: Math.max(first.peakMb, second.peakMb) };
+}
+
 export async function benchArchive(options: { dbFile: string; dir: string; evidenceMb: number }): Promise<void> {
   const { dbFile, dir } = options;
   const evidenceBytes = seedEvidence(dbFile, options.evidenceMb);
@@ -98,24 +116,36 @@ export async function benchArchive(options: { dbFile: string; dir: string; evide
   // Warm the page cache for every step alike.
   await plainRead(files);
 
-  const copy = await measure(() => plainCopy(files, path.join(dir, 'copy')));
-  fs.rmSync(path.join(dir, 'copy'), { recursive: true, force: true });
-  const backup = await measure(() => createBackup({ dbFile, out: path.join(dir, 'plain.tzbak'), operator: 'bench' }));
-  const encrypted = await measure(() =>
-    createBackup({ dbFile, out: path.join(dir, 'locked.tzbak'), operator: 'bench', password: 'bench-password' }),
+  const remove =
+    (...names: string[]) =>
+    () => {
+      for (const name of names) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    };
+  const copy = await bestOfTwo(() => plainCopy(files, path.join(dir, 'copy')), remove('copy'));
+  remove('copy')();
+  const backup = await bestOfTwo(
+    () => createBackup({ dbFile, out: path.join(dir, 'plain.tzbak'), operator: 'bench' }),
+    remove('plain.tzbak'),
   );
-  const restore = await measure(() =>
-    restoreBackup({ inFile: path.join(dir, 'plain.tzbak'), dbFile: path.join(dir, 'r1.db') }),
+  const encrypted = await bestOfTwo(
+    () => createBackup({ dbFile, out: path.join(dir, 'locked.tzbak'), operator: 'bench', password: 'bench-password' }),
+    remove('locked.tzbak'),
   );
-  fs.rmSync(path.join(dir, 'r1.db.files'), { recursive: true, force: true });
-  const restoreEncrypted = await measure(() =>
-    restoreBackup({
-      inFile: path.join(dir, 'locked.tzbak'),
-      dbFile: path.join(dir, 'r2.db'),
-      password: 'bench-password',
-    }),
+  const restore = await bestOfTwo(
+    () => restoreBackup({ inFile: path.join(dir, 'plain.tzbak'), dbFile: path.join(dir, 'r1.db') }),
+    remove('r1.db', 'r1.db.files'),
   );
-  fs.rmSync(path.join(dir, 'r2.db.files'), { recursive: true, force: true });
+  remove('r1.db.files')();
+  const restoreEncrypted = await bestOfTwo(
+    () =>
+      restoreBackup({
+        inFile: path.join(dir, 'locked.tzbak'),
+        dbFile: path.join(dir, 'r2.db'),
+        password: 'bench-password',
+      }),
+    remove('r2.db', 'r2.db.files'),
+  );
+  remove('r2.db.files')();
   const read = await measure(() => plainRead(files));
   const db = openStore(dbFile);
   const verify = await measure(() => verifyLedger(db, dbFile));
