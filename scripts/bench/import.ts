@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { writeCsvFloor } from './csv-floor.js';
 import { writeImportSource } from './import-source.js';
+import { runInChild } from './child.js';
 import type { ImportRunReport, RunMode } from './import-run.js';
 import type { SavesReport } from './import-saves.js';
 
@@ -56,33 +55,29 @@ export interface ImportBenchResult {
   saves: SavesReport;
 }
 
-const RUNNER = fileURLToPath(new URL('./import-run.ts', import.meta.url));
-const SAVES_RUNNER = fileURLToPath(new URL('./import-saves.ts', import.meta.url));
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 async function runImport(mode: RunMode, file: string, dir: string, ledger: string): Promise<Run> {
   const target = path.join(dir, `import-${mode}.db`);
   fs.rmSync(target, { force: true });
-  const child = fork(RUNNER, [mode, file, target, ledger], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let report: ImportRunReport | undefined;
-  child.on('message', (message) => {
-    report = message as ImportRunReport;
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0 || !report) throw new Error(`import bench (${mode}) failed (exit ${code})`);
+  const report = await runInChild<ImportRunReport>(
+    'import-run.ts',
+    [mode, file, target, ledger],
+    `import bench (${mode})`,
+  );
+  if (!report) throw new Error(`import bench (${mode}) sent no report`);
   return { ...report, totalMs: report.planMs + report.commitMs };
 }
 
 async function runSaves(file: string, dir: string, ledger: string): Promise<SavesReport> {
   const target = path.join(dir, 'import-saves.db');
   fs.rmSync(target, { force: true });
-  const child = fork(SAVES_RUNNER, [file, target, ledger], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let report: SavesReport | undefined;
-  child.on('message', (message) => {
-    report = message as SavesReport;
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0 || !report) throw new Error(`import bench (saves during import) failed (exit ${code})`);
+  const report = await runInChild<SavesReport>(
+    'import-saves.ts',
+    [file, target, ledger],
+    'import bench (saves during import)',
+  );
+  if (!report) throw new Error('import bench (saves during import) sent no report');
   return report;
 }
 
@@ -170,13 +165,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-import-bench-'));
   try {
     const dbFile = path.join(dir, 'bench.db');
-    const seed = fork(fileURLToPath(new URL('./seed.ts', import.meta.url)), [
-      dbFile,
-      String(rows),
-      '建始县高坪镇中心小学',
-    ]);
-    const [code] = (await once(seed, 'exit')) as [number | null];
-    if (code !== 0) throw new Error(`seeding failed (exit ${code})`);
+    await runInChild('seed.ts', [dbFile, String(rows), '建始县高坪镇中心小学'], 'seeding');
     console.log(
       `台账归档 import bench: ${rows.toLocaleString('en-US')} student-aid rows, ${os.cpus().length} cores, node ${process.version}`,
     );

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { writeCsvFloor } from './csv-floor.js';
-import { runExport } from './export.js';
+import { runInChild } from './child.js';
+import type { ExportRunReport } from './export-run.js';
 import { benchImport } from './import.js';
 import { benchUiGrid } from './ui-grid.js';
 import { benchRecordsQuery } from './records-query.js';
@@ -47,67 +45,50 @@ async function timed<T>(step: () => Promise<T>): Promise<Timed<T>> {
   return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/** Seeds in a child process (same loader flags as this one), so its memory is not ours. */
-async function seed(dbFile: string): Promise<void> {
-  const child = fork(fileURLToPath(new URL('./seed.ts', import.meta.url)), [dbFile, String(rows), UNIT], {
-    stdio: 'inherit',
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`seeding failed (exit ${code})`);
-}
-
-/** The archive bench in a child process, whose peak memory is its own (see archive-run.ts). */
-async function archiveInChild(evidenceMb: number): Promise<void> {
-  const child = fork(fileURLToPath(new URL('./archive-run.ts', import.meta.url)), [dbFile, dir, String(evidenceMb)], {
-    stdio: 'inherit',
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`archive bench failed (exit ${code})`);
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
 const dbFile = path.join(dir, 'bench.db');
 try {
   console.log(
     `台账归档 bench: ${rows.toLocaleString('en-US')} ${LEDGER} records, ${os.cpus().length} cores, node ${process.version}`,
   );
-  const seeded = await timed(() => seed(dbFile));
+  const seeded = await timed(() => runInChild('seed.ts', [dbFile, String(rows), UNIT], 'seeding'));
   console.log(
     `seeded ledger in ${fmt(seeded.ms / 1000)} s (${fmt(mb(fs.statSync(dbFile).size))} MB) — not part of the figures`,
   );
 
   const csv = await timed(() => writeCsvFloor(dbFile, LEDGER, path.join(dir, 'floor.csv')));
-  const rssBeforeExport = process.memoryUsage().rss;
-  const xlsx = await timed(() => runExport(dbFile, LEDGER, path.join(dir, 'export.xlsx')));
-  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const xlsx = await runInChild<ExportRunReport>(
+    'export-run.ts',
+    [dbFile, LEDGER, path.join(dir, 'export.xlsx')],
+    'export bench',
+  );
 
   const ratio = xlsx.ms / csv.ms;
-  const peak = mb(xlsx.value.peakRss);
+  const peak = mb(xlsx.maxRss);
   const table: Array<[string, string, string, string]> = [
     ['step', 'rows', 'wall s', 'cpu s'],
     ['CSV floor', csv.value.toLocaleString('en-US'), fmt(csv.ms / 1000, 2), fmt(csv.cpuMs / 1000, 2)],
-    ['xlsx export', xlsx.value.result.rows.toLocaleString('en-US'), fmt(xlsx.ms / 1000, 2), fmt(xlsx.cpuMs / 1000, 2)],
+    ['xlsx export', xlsx.rows.toLocaleString('en-US'), fmt(xlsx.ms / 1000, 2), fmt(xlsx.cpuMs / 1000, 2)],
   ];
   console.log('');
   for (const [a, b, c, d] of table) console.log(`${a.padEnd(14)}${b.padStart(10)}${c.padStart(10)}${d.padStart(10)}`);
   console.log('');
   console.log(
-    `files: CSV ${fmt(mb(fs.statSync(path.join(dir, 'floor.csv')).size))} MB, xlsx ${fmt(mb(fs.statSync(xlsx.value.result.file).size))} MB`,
+    `files: CSV ${fmt(mb(fs.statSync(path.join(dir, 'floor.csv')).size))} MB, xlsx ${fmt(mb(fs.statSync(xlsx.file).size))} MB`,
   );
   console.log(
     `export / CSV (wall):   ${fmt(ratio, 2)}×   goal ≤ ${GOALS.exportOverCsv}×   ${ratio <= GOALS.exportOverCsv ? 'met' : 'MISSED'}`,
   );
   console.log(`export / CSV (cpu):    ${fmt(xlsx.cpuMs / csv.cpuMs, 2)}×`);
   console.log(
-    `peak RSS during export: ${fmt(peak, 0)} MB (before: ${fmt(mb(rssBeforeExport), 0)} MB)   goal < ${GOALS.peakRssMb} MB   ${peak < GOALS.peakRssMb ? 'met' : 'MISSED'}`,
+    `peak RSS of the export process (worker included): ${fmt(peak, 0)} MB (at start ${fmt(mb(xlsx.baselineRss), 0)} MB)   goal < ${GOALS.peakRssMb} MB   ${peak < GOALS.peakRssMb ? 'met' : 'MISSED'}`,
   );
-  console.log(`process maxRSS (whole run, CSV included): ${fmt(mb(maxRss), 0)} MB`);
 
   console.log('');
   await benchImport({ dbFile, dir, csvWriteMs: csv.ms });
 
   console.log('');
-  await archiveInChild(Number(argValue('--evidence-mb') ?? 1024));
+  await runInChild('archive-run.ts', [dbFile, dir, argValue('--evidence-mb') ?? '1024'], 'archive bench');
 
   console.log('');
   benchRecordsQuery({ dbFile });
