@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { SCHEMA_VERSION } from '../store/database.js';
@@ -15,6 +14,7 @@ import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 import { APP_VERSION } from '../version.js';
 import { attachmentFolderOf, listAttachmentFiles } from './attachment-folder.js';
 import { headerBytes, type BackupHeader } from './backup-file.js';
+import { HashThread } from './hash-thread.js';
 import { EncryptChunks, newCipher } from './chunked-gcm.js';
 import { FILES_PREFIX, LEDGER_PART, MANIFEST_PART, type BackupManifest, type BackupPart } from './manifest.js';
 import { makeWorkFolder, removeWorkFolder } from './work-folder.js';
@@ -37,17 +37,6 @@ export interface BackupResult {
 }
 
 const READ_CHUNK = 1024 * 1024;
-
-/** Passes bytes through while hashing them: each part is read once. */
-class HashTap extends Transform {
-  readonly hash = createHash('sha256');
-  size = 0;
-  override _transform(chunk: Buffer, _e: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.size += chunk.length;
-    done(null, chunk);
-  }
-}
 
 /**
  * A consistent copy of the ledger through SQLite's online backup, safe while the app writes: the
@@ -73,15 +62,24 @@ async function snapshot(dbFile: string, target: string, nativeBinding?: string) 
   }
 }
 
-async function addPart(pack: tar.Pack, name: string, file: string): Promise<BackupPart> {
+/** Packs one file; its SHA-256, of the very bytes packed, settles when the hash thread is through. */
+async function addPart(
+  pack: tar.Pack,
+  name: string,
+  file: string,
+  hashes: HashThread,
+): Promise<Omit<BackupPart, 'sha256'> & { sha256: Promise<string> }> {
   const size = fs.statSync(file).size;
-  const tap = new HashTap();
+  const tap = hashes.tap();
   const entry: Writable = pack.entry({ name, size, mode: 0o600, mtime: new Date(0) });
   await pipeline(fs.createReadStream(file, { highWaterMark: READ_CHUNK }), tap, entry);
   if (tap.size !== size) {
     throw new TaizhangError('bad-file', `备份时文件 ${file} 被改动，请重新备份`);
   }
-  return { name, size, sha256: tap.hash.digest('hex') };
+  const sha256 = tap.digest();
+  // Awaited with the others before the manifest; a later part's failure must not leave it unhandled.
+  sha256.catch(() => undefined);
+  return { name, size, sha256 };
 }
 
 /**
@@ -118,11 +116,15 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
     const folder = attachmentFolderOf(dbFile);
     const files = listAttachmentFiles(folder);
+    const hashes = new HashThread();
     try {
-      const parts = [await addPart(pack, LEDGER_PART, snapshotFile)];
+      const packed = [await addPart(pack, LEDGER_PART, snapshotFile, hashes)];
       for (const relative of files) {
-        parts.push(await addPart(pack, `${FILES_PREFIX}${relative}`, path.join(folder, relative)));
+        packed.push(await addPart(pack, `${FILES_PREFIX}${relative}`, path.join(folder, relative), hashes));
       }
+      const parts: BackupPart[] = await Promise.all(
+        packed.map(async (part) => ({ ...part, sha256: await part.sha256 })),
+      );
       const manifest: BackupManifest = {
         format: 1,
         app: '台账归档',
@@ -146,6 +148,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       pack.destroy(error as Error);
       await written.catch(() => undefined);
       throw error;
+    } finally {
+      await hashes.close();
     }
   } finally {
     removeWorkFolder(work);

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { openDatabase, SCHEMA_VERSION } from '../store/database.js';
@@ -10,6 +8,7 @@ import { listLedgerSummaries } from '../store/ledger-types.js';
 import { attachmentFolderOf } from './attachment-folder.js';
 import { readHeader } from './backup-file.js';
 import { CHUNK_SIZE, DecryptChunks, keyFor } from './chunked-gcm.js';
+import { HashThread } from './hash-thread.js';
 import {
   FILES_PREFIX,
   isSafePartName,
@@ -42,16 +41,6 @@ function isFileSystemError(error: unknown): boolean {
   return /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException | null)?.code ?? ''));
 }
 
-class HashTap extends Transform {
-  readonly hash = createHash('sha256');
-  size = 0;
-  override _transform(chunk: Buffer, _e: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.size += chunk.length;
-    done(null, chunk);
-  }
-}
-
 interface Received {
   size: number;
   sha256: string;
@@ -62,8 +51,9 @@ async function unpack(
   source: NodeJS.ReadableStream,
   work: string,
 ): Promise<{ received: Map<string, Received>; manifestText: string | null }> {
-  const received = new Map<string, Received>();
+  const hashing = new Map<string, { size: number; sha256: Promise<string> }>();
   let manifestText: string | null = null;
+  const hashes = new HashThread();
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const fail = (error: unknown) => {
@@ -71,7 +61,7 @@ async function unpack(
       next(error instanceof TaizhangError || isFileSystemError(error) ? error : damaged(`读取“${header.name}”失败`));
     };
     const name = header.name;
-    if (header.type !== 'file' || !isSafePartName(name) || received.has(name) || manifestText !== null) {
+    if (header.type !== 'file' || !isSafePartName(name) || hashing.has(name) || manifestText !== null) {
       return fail(damaged(`含有不应出现的内容“${name.slice(0, 80)}”`));
     }
     if (name === MANIFEST_PART) {
@@ -87,14 +77,23 @@ async function unpack(
     }
     const target = path.join(work, ...name.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    const tap = new HashTap();
+    const tap = hashes.tap();
     pipeline(stream, tap, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 })).then(() => {
-      received.set(name, { size: tap.size, sha256: tap.hash.digest('hex') });
+      const sha256 = tap.digest();
+      // Awaited with the others below; a later part's failure must not leave it unhandled.
+      sha256.catch(() => undefined);
+      hashing.set(name, { size: tap.size, sha256 });
       next();
     }, fail);
   });
-  await pipeline(source, extract);
-  return { received, manifestText };
+  try {
+    await pipeline(source, extract);
+    const received = new Map<string, Received>();
+    for (const [name, part] of hashing) received.set(name, { size: part.size, sha256: await part.sha256 });
+    return { received, manifestText };
+  } finally {
+    await hashes.close();
+  }
 }
 
 function checkParts(manifest: BackupManifest, received: Map<string, Received>): void {
