@@ -109,6 +109,7 @@ test('deleting asks first; 取消 keeps the record and 删除 removes it', async
   await expect(tableRows(page)).toHaveCount(2);
 
   await rowWith(page, '黄诗雨').getByRole('button', { name: '删除' }).click();
+  await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('已删除：黄诗雨')).toBeVisible();
   await expect(rowWith(page, '黄诗雨')).toHaveCount(0);
