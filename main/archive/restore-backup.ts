@@ -54,6 +54,7 @@ async function unpack(
   const hashing = new Map<string, { size: number; sha256: Promise<string> }>();
   let manifestText: string | null = null;
   const hashes = new HashThread();
+  const flushing: Array<Promise<void>> = [];
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const fail = (error: unknown) => {
@@ -78,20 +79,35 @@ async function unpack(
     const target = path.join(work, ...name.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     const tap = hashes.tap();
-    pipeline(stream, tap, fs.createWriteStream(target, { flags: 'wx', mode: 0o600 })).then(() => {
+    // Each part is on the disk before the ledger is put in place (flush: fsync before close), as an
+    // export, a backup and an uploaded file are: else a power cut soon after a restore could leave
+    // the restored ledger, and what was entered into it since, half written. The next part is read
+    // once this one is written; its fsync is awaited with the others, so the disk flushes meanwhile.
+    const out = fs.createWriteStream(target, { flags: 'wx', mode: 0o600, flush: true });
+    let written = false;
+    out.once('finish', () => {
+      written = true;
       const sha256 = tap.digest();
       // Awaited with the others below; a later part's failure must not leave it unhandled.
       sha256.catch(() => undefined);
       hashing.set(name, { size: tap.size, sha256 });
       next();
-    }, fail);
+    });
+    const flushed = pipeline(stream, tap, out);
+    flushed.catch((error: unknown) => {
+      if (!written) fail(error);
+    });
+    flushing.push(flushed);
   });
   try {
     await pipeline(source, extract);
+    await Promise.all(flushing);
     const received = new Map<string, Received>();
     for (const [name, part] of hashing) received.set(name, { size: part.size, sha256: await part.sha256 });
     return { received, manifestText };
   } finally {
+    // No file may still be open when the work folder is removed (Windows refuses to remove it then).
+    await Promise.allSettled(flushing);
     await hashes.close();
   }
 }

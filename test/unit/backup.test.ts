@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackup } from '../../main/archive/create-backup.js';
 import { restoreBackup } from '../../main/archive/restore-backup.js';
 import { fillDemo } from '../../main/demo/index.js';
@@ -128,6 +128,34 @@ describe('backup and restore', () => {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  // Which file each fsync flushed is read from /proc.
+  it.runIf(process.platform === 'linux')(
+    'puts every restored part on the disk (fsync) before the ledger appears',
+    async () => {
+      const s = demoLedger();
+      const dir = tempDir();
+      const { file } = await createBackup({ dbFile: s.file, out: path.join(dir, 'b.tzbak'), operator: '测试员' });
+      const target = path.join(dir, 'restored.db');
+      const synced: string[] = [];
+      const placedEarly: string[] = [];
+      const realFsync = fs.fsync;
+      const fsync = vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, done: (error: Error | null) => void) => {
+        synced.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+        if (fs.existsSync(target)) placedEarly.push(synced.at(-1)!);
+        realFsync(fd, done);
+      }) as typeof fs.fsync);
+      try {
+        await restoreBackup({ inFile: file, dbFile: target });
+      } finally {
+        fsync.mockRestore();
+      }
+      // The ledger and both evidence files, each written into the work folder, then moved into place.
+      expect(synced.map((p) => path.basename(p)).sort()).toEqual(['cd01', 'cd02', 'ledger.db'].sort());
+      expect(placedEarly).toEqual([]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 
   it('never overwrites an existing ledger file', async () => {
     const s = demoLedger();
