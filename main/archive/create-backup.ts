@@ -97,9 +97,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   // medium (a USB stick), and only the finished (maybe encrypted) stream is written there.
   const work = makeWorkFolder(path.dirname(dbFile), 'backup');
   const temp = path.join(path.dirname(out), `${path.basename(work)}.tmp`);
+  const hashes = new HashThread();
   try {
     const snapshotFile = path.join(work, LEDGER_PART);
     const { records, units } = await snapshot(dbFile, snapshotFile, options.nativeBinding);
+    // Listed before the writer opens: past that point every failure must go through the catch below.
+    const folder = attachmentFolderOf(dbFile);
+    const files = listAttachmentFiles(folder);
     const cipher = options.password ? await newCipher(options.password) : null;
     const header: BackupHeader = { format: 1, createdAt: new Date().toISOString(), cipher: cipher?.params ?? null };
     const head = headerBytes(header);
@@ -114,9 +118,6 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     // A failure while packing must also end the writer, or `written` never settles.
     written.catch(() => undefined);
 
-    const folder = attachmentFolderOf(dbFile);
-    const files = listAttachmentFiles(folder);
-    const hashes = new HashThread();
     try {
       const packed = [await addPart(pack, LEDGER_PART, snapshotFile, hashes)];
       for (const relative of files) {
@@ -148,10 +149,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       pack.destroy(error as Error);
       await written.catch(() => undefined);
       throw error;
-    } finally {
-      await hashes.close();
     }
   } finally {
+    await hashes.close();
     removeWorkFolder(work);
     removeQuietly(temp);
     forgetTempFile(temp);
