@@ -48,6 +48,14 @@ export function isRangeField(type: string): boolean {
   return type === 'date' || type === 'money' || type === 'int';
 }
 
+/**
+ * Two views are one view when their keys are equal: the grid asks for rows again only when the key
+ * changes, and the page keeps one view object per key, so a count stays matched to its view.
+ */
+export function viewKey(view: LedgerView): string {
+  return JSON.stringify(view);
+}
+
 export function viewToParams(view: LedgerView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.search) params.set('q', view.search);

@@ -119,6 +119,40 @@ test('deleting asks first; 取消 keeps the record and 删除 removes it', async
   expect(left.rows.map((r) => r.values.name)).toEqual(['谭佳怡']);
 });
 
+test('the count under the grid follows a delete after the address announced the same view again', async ({
+  page,
+  ledger,
+}) => {
+  const base = {
+    gender: '女',
+    stage: '初中',
+    family_type: '低保',
+    aid_item: '国家助学金',
+    amount: 625,
+    paid_on: '2019-09-10',
+  };
+  for (const [name, serial] of [
+    ['黄诗雨', 24],
+    ['谭佳怡', 42],
+  ] as const) {
+    await ledger.call('records.create', {
+      ledger: 'student-aid',
+      values: { ...base, name, id_number: validIdNumber('2006-05-20', serial) },
+    });
+  }
+  await openLedger(page, ledger.url, 'student-aid');
+  await expect(page.locator('.grid-total-count')).toHaveText('共 2 条');
+  // Back to the page can announce its address once the page is already drawn (the event comes late).
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+
+  await rowWith(page, '黄诗雨').getByRole('button', { name: '删除' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '删除“黄诗雨”这条记录？' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await expect(rowWith(page, '黄诗雨')).toHaveCount(0);
+  await expect(page.locator('.grid-total-count')).toHaveText('共 1 条');
+});
+
 test('editing a record saves the change and the table shows it', async ({ page, ledger }) => {
   const created = await ledger.call('records.create', {
     ledger: 'student-aid',

@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, SortChangedEvent } from 'ag-grid-community';
 import { App } from 'antd';
 import type { LedgerDefinition } from '../../../../shared/ledger-definition.js';
-import type { LedgerView } from '../../records.js';
+import { viewKey, type LedgerView } from '../../records.js';
 import { GRID_LOCALE, GRID_THEME } from './gridSetup.js';
 import { gridColumns, type ColumnActions } from './gridColumns.js';
 import { cellKey, emptyEntry, isDraft, type DraftRow, type GridRow, type RefusedCell } from './gridRows.js';
@@ -163,7 +163,7 @@ export const LedgerGrid = forwardRef<LedgerGridHandle, Props>(function LedgerGri
   const shownKey = useRef<string>(undefined);
   const show = useCallback(
     (next: LedgerView, isBlocked: boolean) => {
-      const key = JSON.stringify([next, isBlocked]);
+      const key = `${viewKey(next)} ${isBlocked}`;
       if (key === shownKey.current || !apiRef.current) return;
       shownKey.current = key;
       apiRef.current.setGridOption('datasource', datasourceFor(next, isBlocked));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { paramsOfHash, viewFromParams, viewToParams, type LedgerView } from '../../records.js';
+import { paramsOfHash, viewFromParams, viewKey, viewToParams, type LedgerView } from '../../records.js';
 
 function hashFor(path: string, view: LedgerView): string {
   const query = viewToParams(view).toString();
@@ -20,7 +20,12 @@ export function useLedgerView(path: string): [LedgerView, (change: Partial<Ledge
   useEffect(() => {
     const follow = () => {
       const hash = window.location.hash;
-      if (hash.split('?')[0] === path) setView(viewFromParams(paramsOfHash(hash)));
+      if (hash.split('?')[0] !== path) return;
+      const next = viewFromParams(paramsOfHash(hash));
+      // The address can be announced again with the same view (Back, when its event comes after the
+      // page has drawn): the view stays the object it was, or the page would wait for a count of it
+      // that the grid, seeing the same view, never asks for.
+      setView((shown) => (viewKey(shown) === viewKey(next) ? shown : next));
     };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
@@ -30,6 +35,7 @@ export function useLedgerView(path: string): [LedgerView, (change: Partial<Ledge
   const change = useCallback(
     (part: Partial<LedgerView>) => {
       const next = { ...current.current, ...part };
+      if (viewKey(next) === viewKey(current.current)) return current.current;
       current.current = next;
       window.history.replaceState(window.history.state, '', hashFor(path, next));
       setView(next);
