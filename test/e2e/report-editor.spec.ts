@@ -196,27 +196,54 @@ test('the first time, the report opens on the latest half-year that has records 
   expect(draft.figures.some((f) => f.ledger !== null && f.recordCount > 0)).toBe(true);
 });
 
+/**
+ * Opens 报送 with the lookup of the latest record held until `release` is called: on a large ledger
+ * that lookup takes a while, and the user can be in the period box before it answers.
+ */
+async function openReportsLookingUp(page: Page, url: string): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/api/records.list', (route) => (holding ? void held.push(route) : route.continue()));
+  await page.goto(url);
+  await page.getByRole('menuitem', { name: '报送', exact: true }).click();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  return async () => {
+    holding = false;
+    for (const route of held.splice(0)) await route.continue();
+  };
+}
+
 test('a period typed while the latest half-year is still being looked up is kept, not replaced by it', async ({
   page,
   ledger,
 }) => {
-  // On a large ledger the latest record takes a while to find: it is held here until the user has typed.
-  const held: Route[] = [];
-  let holding = true;
-  await page.route('**/api/records.list', (route) => (holding ? void held.push(route) : route.continue()));
-  await page.goto(ledger.url);
-  await page.getByRole('menuitem', { name: '报送', exact: true }).click();
-  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const release = await openReportsLookingUp(page, ledger.url);
   const box = page.getByLabel('期间', { exact: true });
   await box.fill('2019H1');
-  holding = false;
-  for (const route of held.splice(0)) await route.continue();
+  await release();
   // The default (the half-year of the latest record, 2019H2 here) has arrived under the typing.
   await expect(page.getByText('2019年下半年：2019-07-01 至 2019-12-31')).toBeVisible();
   await expect(box).toHaveValue('2019H1');
   await box.press('Enter');
   await expect(page.getByText('2019年上半年：2019-01-01 至 2019-06-30')).toBeVisible();
   await expect(page.getByRole('textbox', { name: '段落文字' }).first()).toBeVisible();
+  await expect(box).toHaveValue('2019H1');
+});
+
+test('the latest half-year found while the user is in the empty period box does not go under the cursor', async ({
+  page,
+  ledger,
+}) => {
+  const release = await openReportsLookingUp(page, ledger.url);
+  const box = page.getByLabel('期间', { exact: true });
+  await box.click();
+  await release();
+  // The default (2019H2 here) is the page's period now, and the box is left as the user has it.
+  await expect(page.getByText('2019年下半年：2019-07-01 至 2019-12-31')).toBeVisible();
+  await page.keyboard.type('2019H1');
+  await expect(box).toHaveValue('2019H1');
+  await box.press('Enter');
+  await expect(page.getByText('2019年上半年：2019-01-01 至 2019-06-30')).toBeVisible();
   await expect(box).toHaveValue('2019H1');
 });
 

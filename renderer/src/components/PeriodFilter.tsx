@@ -13,17 +13,18 @@ interface Props {
  * A period typed the way the CLI and API take it (2019, 2019-04, 2019H1, 2018-2019S2 …).
  * Applied on Enter or leaving the box; text that is not a period says why, and the page shows no
  * rows until it is fixed rather than rows of another period under the message. A period the page
- * sets (a default found late, a link) shows in the box, unless the user is typing one: what the
- * user typed is never replaced under the cursor.
+ * sets (a default found late, a link) shows in the box, unless the user is in the box: what the user
+ * typed, or is about to type, is never replaced under the cursor.
  */
 export function PeriodFilter({ value, onChange, onProblem }: Props) {
   const [text, setText] = useState(value ?? '');
   /** Typed and not yet applied. */
   const [typing, setTyping] = useState(false);
+  const [focused, setFocused] = useState(false);
   const [shownValue, setShownValue] = useState(value);
   if (value !== shownValue) {
     setShownValue(value);
-    if (!typing) setText(value ?? '');
+    if (!typing && !focused) setText(value ?? '');
   }
   const [problem, setShownProblem] = useState<string>();
   const setProblem = (next: string | undefined) => {
@@ -65,7 +66,13 @@ export function PeriodFilter({ value, onChange, onProblem }: Props) {
           if (!e.target.value) apply('');
         }}
         onPressEnter={() => apply(text)}
-        onBlur={() => apply(text)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          // Left without typing: the box shows the page's period again, which may have changed meanwhile.
+          if (typing) apply(text);
+          else setText(value ?? '');
+        }}
       />
       {problem ? (
         <Typography.Text type="danger" role="alert" className="filter-note">
