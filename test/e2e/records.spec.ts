@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures/ledger.js';
+import { test, expect, type Ledger } from './fixtures/ledger.js';
 import {
   chooseOption,
   openLedger,
@@ -81,7 +81,8 @@ test('an ID number with a wrong check digit is refused under 身份证号 and no
   expect((await ledger.call('records.list', { ledger: 'student-aid' })).total).toBe(0);
 });
 
-test('deleting asks first; 取消 keeps the record and 删除 removes it', async ({ page, ledger }) => {
+/** 黄诗雨 and 谭佳怡, two student-aid records made through the API. */
+async function addTwoStudents(ledger: Ledger): Promise<void> {
   const base = {
     gender: '女',
     stage: '初中',
@@ -90,14 +91,19 @@ test('deleting asks first; 取消 keeps the record and 删除 removes it', async
     amount: 625,
     paid_on: '2019-09-10',
   };
-  await ledger.call('records.create', {
-    ledger: 'student-aid',
-    values: { ...base, name: '黄诗雨', id_number: validIdNumber('2006-05-20', 24) },
-  });
-  await ledger.call('records.create', {
-    ledger: 'student-aid',
-    values: { ...base, name: '谭佳怡', id_number: validIdNumber('2006-08-01', 42) },
-  });
+  for (const [name, born, serial] of [
+    ['黄诗雨', '2006-05-20', 24],
+    ['谭佳怡', '2006-08-01', 42],
+  ] as const) {
+    await ledger.call('records.create', {
+      ledger: 'student-aid',
+      values: { ...base, name, id_number: validIdNumber(born, serial) },
+    });
+  }
+}
+
+test('deleting asks first; 取消 keeps the record and 删除 removes it', async ({ page, ledger }) => {
+  await addTwoStudents(ledger);
   await openLedger(page, ledger.url, 'student-aid');
   await expect(tableRows(page)).toHaveCount(2);
 
@@ -123,23 +129,7 @@ test('the count under the grid follows a delete after the address announced the 
   page,
   ledger,
 }) => {
-  const base = {
-    gender: '女',
-    stage: '初中',
-    family_type: '低保',
-    aid_item: '国家助学金',
-    amount: 625,
-    paid_on: '2019-09-10',
-  };
-  for (const [name, serial] of [
-    ['黄诗雨', 24],
-    ['谭佳怡', 42],
-  ] as const) {
-    await ledger.call('records.create', {
-      ledger: 'student-aid',
-      values: { ...base, name, id_number: validIdNumber('2006-05-20', serial) },
-    });
-  }
+  await addTwoStudents(ledger);
   await openLedger(page, ledger.url, 'student-aid');
   await expect(page.locator('.grid-total-count')).toHaveText('共 2 条');
   // Back to the page can announce its address once the page is already drawn (the event comes late).

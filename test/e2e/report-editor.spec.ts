@@ -33,15 +33,23 @@ async function storedPrompt(ledger: Ledger, hint: string): Promise<string | unde
   return block?.type === 'paragraph' ? block.text : undefined;
 }
 
+/** Holds every call of `method` from the page until `release` is called; `held` counts those waiting. */
+async function holdCalls(page: Page, method: string): Promise<{ held: () => number; release: () => Promise<void> }> {
+  const waiting: Route[] = [];
+  let holding = true;
+  await page.route(`**/api/${method}`, (route) => (holding ? void waiting.push(route) : route.continue()));
+  return {
+    held: () => waiting.length,
+    release: async () => {
+      holding = false;
+      for (const route of waiting.splice(0)) await route.continue();
+    },
+  };
+}
+
 /** Holds every draft save until `release` is called: the text stays unsaved as long as the test needs. */
 async function holdSaves(page: Page): Promise<() => Promise<void>> {
-  const held: Route[] = [];
-  let holding = true;
-  await page.route('**/api/reports.saveDraft', (route) => (holding ? void held.push(route) : route.continue()));
-  return async () => {
-    holding = false;
-    for (const route of held.splice(0)) await route.continue();
-  };
+  return (await holdCalls(page, 'reports.saveDraft')).release;
 }
 
 test('the draft reads as it prints: no template marks, figures as chips that open their records', async ({
@@ -201,16 +209,11 @@ test('the first time, the report opens on the latest half-year that has records 
  * that lookup takes a while, and the user can be in the period box before it answers.
  */
 async function openReportsLookingUp(page: Page, url: string): Promise<() => Promise<void>> {
-  const held: Route[] = [];
-  let holding = true;
-  await page.route('**/api/records.list', (route) => (holding ? void held.push(route) : route.continue()));
+  const lookup = await holdCalls(page, 'records.list');
   await page.goto(url);
   await page.getByRole('menuitem', { name: '报送', exact: true }).click();
-  await expect.poll(() => held.length).toBeGreaterThan(0);
-  return async () => {
-    holding = false;
-    for (const route of held.splice(0)) await route.continue();
-  };
+  await expect.poll(lookup.held).toBeGreaterThan(0);
+  return lookup.release;
 }
 
 test('a period typed while the latest half-year is still being looked up is kept, not replaced by it', async ({
