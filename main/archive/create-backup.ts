@@ -15,6 +15,7 @@ import { APP_VERSION } from '../version.js';
 import { attachmentFolderOf, listAttachmentFiles } from './attachment-folder.js';
 import { headerBytes, type BackupHeader } from './backup-file.js';
 import { HashThread } from './hash-thread.js';
+import { SnapshotThread } from './snapshot-thread.js';
 import { EncryptChunks, newCipher } from './chunked-gcm.js';
 import { FILES_PREFIX, LEDGER_PART, MANIFEST_PART, type BackupManifest, type BackupPart } from './manifest.js';
 import { makeWorkFolder, removeWorkFolder } from './work-folder.js';
@@ -38,22 +39,14 @@ export interface BackupResult {
 
 const READ_CHUNK = 1024 * 1024;
 
-/**
- * A consistent copy of the ledger through SQLite's online backup, safe while the app writes: the
- * pages are copied in one step under one read transaction (a step-wise copy restarts each time
- * another connection writes). The copy is switched out of WAL so it is one self-contained file.
- */
-async function snapshot(dbFile: string, target: string, nativeBinding?: string) {
-  const source = openReadOnly(dbFile, nativeBinding);
+/** What the manifest says of the ledger, read from its copy: the records per ledger and the units. */
+function summaryOf(snapshotFile: string, nativeBinding?: string) {
+  const copy = new Database(snapshotFile, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
-    await source.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
-  } finally {
-    source.close();
-  }
-  fs.chmodSync(target, 0o600);
-  const copy = new Database(target, nativeBinding ? { nativeBinding } : {});
-  try {
-    copy.pragma('journal_mode = DELETE');
     const records = Object.fromEntries(listLedgerSummaries(copy).map((l) => [l.key, l.count]));
     const units = listUnits(copy).map((u) => u.name);
     return { records, units };
@@ -98,12 +91,17 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const work = makeWorkFolder(path.dirname(dbFile), 'backup');
   const temp = path.join(path.dirname(out), `${path.basename(work)}.tmp`);
   const hashes = new HashThread();
+  let snapshot: SnapshotThread | null = null;
   try {
+    // Refuses a missing, foreign or older ledger with its Chinese message before any work starts.
+    openReadOnly(dbFile, options.nativeBinding).close();
     const snapshotFile = path.join(work, LEDGER_PART);
-    const { records, units } = await snapshot(dbFile, snapshotFile, options.nativeBinding);
-    // Listed before the writer opens: past that point every failure must go through the catch below.
+    snapshot = new SnapshotThread({ dbFile, target: snapshotFile, nativeBinding: options.nativeBinding });
+    let snapshotFailure: unknown = null;
+    snapshot.done.catch((error: unknown) => (snapshotFailure = error));
     const folder = attachmentFolderOf(dbFile);
-    const files = listAttachmentFiles(folder);
+    const listed = listAttachmentFiles(folder);
+    // Before the writer opens: past that point every failure must go through the catch below.
     const cipher = options.password ? await newCipher(options.password) : null;
     const header: BackupHeader = { format: 1, createdAt: new Date().toISOString(), cipher: cipher?.params ?? null };
     const head = headerBytes(header);
@@ -119,10 +117,25 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     written.catch(() => undefined);
 
     try {
-      const packed = [await addPart(pack, LEDGER_PART, snapshotFile, hashes)];
-      for (const relative of files) {
-        packed.push(await addPart(pack, `${FILES_PREFIX}${relative}`, path.join(folder, relative), hashes));
-      }
+      // The evidence is packed while the ledger is copied. Files are stored before the records that
+      // refer to them and never change, so the files listed again once the copy is complete hold
+      // every file the copy refers to.
+      const packed = [];
+      const files = new Set<string>();
+      const packFiles = async (relatives: string[]) => {
+        for (const relative of relatives) {
+          // A failed copy of the ledger fails the backup now, not after a gigabyte of evidence.
+          if (snapshotFailure) throw snapshotFailure;
+          if (files.has(relative)) continue;
+          files.add(relative);
+          packed.push(await addPart(pack, `${FILES_PREFIX}${relative}`, path.join(folder, relative), hashes));
+        }
+      };
+      await packFiles(listed);
+      await snapshot.done;
+      const { records, units } = summaryOf(snapshotFile, options.nativeBinding);
+      await packFiles(listAttachmentFiles(folder));
+      packed.unshift(await addPart(pack, LEDGER_PART, snapshotFile, hashes));
       const parts: BackupPart[] = await Promise.all(
         packed.map(async (part) => ({ ...part, sha256: await part.sha256 })),
       );
@@ -136,7 +149,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         sourceName: path.basename(dbFile),
         units,
         records,
-        attachments: files.length,
+        attachments: files.size,
         encrypted: cipher !== null,
         parts,
       };
@@ -151,7 +164,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       throw error;
     }
   } finally {
-    await hashes.close();
+    await Promise.all([hashes.close(), snapshot?.close()]);
     removeWorkFolder(work);
     removeQuietly(temp);
     forgetTempFile(temp);

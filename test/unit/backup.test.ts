@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackup } from '../../main/archive/create-backup.js';
 import { restoreBackup } from '../../main/archive/restore-backup.js';
+import { evidencePath } from '../../main/attachments/evidence-store.js';
 import { fillDemo } from '../../main/demo/index.js';
 import { tempDir, tempStore, type TempStore } from '../helpers/temp-store.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -203,6 +204,37 @@ describe('backup and restore', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('holds an evidence file stored, and its record committed, while the backup had begun', async () => {
+    const s = demoLedger();
+    const out = tempDir();
+    const backup = createBackup({ dbFile: s.file, out: path.join(out, 'during.tzbak'), operator: '测试员' });
+    // The backup has listed the evidence folder and is copying the ledger in a thread of its own:
+    // a photo is stored, then its row committed, as the attachment store does.
+    const photo = randomBytes(50_000);
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    const stored = evidencePath(`${s.file}.files`, sha256);
+    fs.mkdirSync(path.dirname(stored), { recursive: true });
+    fs.writeFileSync(stored, photo);
+    const recordId = (s.db.prepare('SELECT min(id) AS id FROM records').get() as { id: number }).id;
+    s.db
+      .prepare(
+        `INSERT INTO attachments (record_id, field_key, sha256, name, size, mime, created_at)
+         VALUES (?, 'materials', ?, '现场照片.jpg', ?, 'image/jpeg', '2019-06-01T00:00:00Z')`,
+      )
+      .run(recordId, sha256, photo.length);
+    const made = await backup;
+    expect(made.manifest.attachments).toBe(3);
+    const target = path.join(out, 'restored.db');
+    await restoreBackup({ inFile: made.file, dbFile: target });
+    const restored = new Database(target, { readonly: true });
+    const shas = (restored.prepare('SELECT sha256 FROM attachments').all() as { sha256: string }[]).map(
+      (r) => r.sha256,
+    );
+    restored.close();
+    expect(shas).toContain(sha256);
+    expect(fs.readFileSync(evidencePath(`${target}.files`, sha256)).equals(photo)).toBe(true);
+  });
 
   it('a backup killed mid-way leaves the previous backup and the ledger intact', async () => {
     const s = demoLedger();
