@@ -46,6 +46,24 @@ describe('the hash thread', () => {
     expect(await empty.digest()).toBe(sha256(Buffer.alloc(0)));
   });
 
+  it('hashes many streams at once when they want more slots than there are, each piece in order', async () => {
+    thread = new HashThread();
+    // Twelve streams of pieces from one byte to three megabytes, more than the slots hold at once.
+    const streams = Array.from({ length: 12 }, (_, i) => {
+      const data = randomBytes(1_000_000 + i * 400_000);
+      const sizes = [1, 3 * 1024 * 1024, 777_777, 1024 * 1024];
+      const pieces: Buffer[] = [];
+      for (let at = 0, k = i; at < data.length; k++) {
+        const size = sizes[k % sizes.length]!;
+        pieces.push(data.subarray(at, at + size));
+        at += size;
+      }
+      return { data, pieces, tap: thread!.tap() };
+    });
+    await Promise.all(streams.map(({ pieces, tap }) => pipeline(Readable.from(pieces), tap, collector([]))));
+    for (const { data, tap } of streams) expect(await tap.digest()).toBe(sha256(data));
+  });
+
   it('fails the stream, not the process, once the thread is gone', async () => {
     thread = new HashThread();
     const tap = thread.tap();
