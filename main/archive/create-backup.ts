@@ -92,6 +92,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const temp = path.join(path.dirname(out), `${path.basename(work)}.tmp`);
   const hashes = new HashThread();
   let snapshot: SnapshotThread | null = null;
+  let removing: Promise<void> | null = null;
   try {
     // Refuses a missing, foreign or older ledger with its Chinese message before any work starts.
     openReadOnly(dbFile, options.nativeBinding).close();
@@ -136,6 +137,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       const { records, units } = summaryOf(snapshotFile, options.nativeBinding);
       await packFiles(listAttachmentFiles(folder));
       packed.unshift(await addPart(pack, LEDGER_PART, snapshotFile, hashes));
+      // Removed while the backup is flushed to the disk, not after it: freeing the pages of a 290 MB
+      // copy took 0.1-0.4 s. What fails here is left to the removal of the work folder below.
+      removing = fs.promises.rm(snapshotFile, { force: true }).catch(() => undefined);
       const parts: BackupPart[] = await Promise.all(
         packed.map(async (part) => ({ ...part, sha256: await part.sha256 })),
       );
@@ -164,7 +168,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       throw error;
     }
   } finally {
-    await Promise.all([hashes.close(), snapshot?.close()]);
+    await Promise.all([hashes.close(), snapshot?.close(), removing]);
     removeWorkFolder(work);
     removeQuietly(temp);
     forgetTempFile(temp);
