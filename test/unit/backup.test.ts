@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackup } from '../../main/archive/create-backup.js';
+import type { SnapshotJob } from '../../main/archive/snapshot-thread.js';
 import { restoreBackup } from '../../main/archive/restore-backup.js';
 import { evidencePath } from '../../main/attachments/evidence-store.js';
 import { fillDemo } from '../../main/demo/index.js';
@@ -16,10 +17,50 @@ import { recordsWithoutAudit } from '../helpers/audit-orphans.js';
 const repo = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = '县教育局2019备份';
 
+/*
+ * The ledger's copy thread, as it is, unless a test holds it: `hold` is given the moment the backup
+ * starts the copy and a function that starts the real one, and settles as the copy would.
+ */
+const snapshotGate = vi.hoisted(() => ({
+  hold: null as null | ((start: () => Promise<void>) => Promise<void>),
+}));
+vi.mock('../../main/archive/snapshot-thread.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../main/archive/snapshot-thread.js')>();
+  class HeldSnapshotThread {
+    readonly done: Promise<void>;
+    private thread: InstanceType<typeof real.SnapshotThread> | null = null;
+    constructor(job: SnapshotJob) {
+      const start = () => {
+        this.thread = new real.SnapshotThread(job);
+        return this.thread.done;
+      };
+      this.done = snapshotGate.hold ? snapshotGate.hold(start) : start();
+      this.done.catch(() => undefined);
+    }
+    async close(): Promise<void> {
+      await this.thread?.close();
+    }
+  }
+  return { ...real, SnapshotThread: HeldSnapshotThread };
+});
+
+/** Resolves once a backup's temporary file in `dir` has data and has not grown for 200 ms. */
+async function writtenAndStill(dir: string): Promise<void> {
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    const temp = fs.readdirSync(dir).find((name) => name.startsWith('.~taizhang-backup-'));
+    const size = temp ? fs.statSync(path.join(dir, temp)).size : 0;
+    if (size > 0 && size === last) return;
+    last = size;
+  }
+}
+
 let store: TempStore | undefined;
 afterEach(() => {
   store?.dispose();
   store = undefined;
+  snapshotGate.hold = null;
 });
 
 /** A demo ledger with two evidence files (one shared name layout as the attachment store uses). */
@@ -205,25 +246,29 @@ describe('backup and restore', () => {
     }
   }, 60_000);
 
-  it('holds an evidence file stored, and its record committed, while the backup had begun', async () => {
+  it('holds an evidence file stored, and its record committed, after the evidence listed at the start was packed', async () => {
     const s = demoLedger();
     const out = tempDir();
-    const backup = createBackup({ dbFile: s.file, out: path.join(out, 'during.tzbak'), operator: '测试员' });
-    // The backup has listed the evidence folder and is copying the ledger in a thread of its own:
-    // a photo is stored, then its row committed, as the attachment store does.
     const photo = randomBytes(50_000);
     const sha256 = createHash('sha256').update(photo).digest('hex');
-    const stored = evidencePath(`${s.file}.files`, sha256);
-    fs.mkdirSync(path.dirname(stored), { recursive: true });
-    fs.writeFileSync(stored, photo);
-    const recordId = (s.db.prepare('SELECT min(id) AS id FROM records').get() as { id: number }).id;
-    s.db
-      .prepare(
-        `INSERT INTO attachments (record_id, field_key, sha256, name, size, mime, created_at)
-         VALUES (?, 'materials', ?, '现场照片.jpg', ?, 'image/jpeg', '2019-06-01T00:00:00Z')`,
-      )
-      .run(recordId, sha256, photo.length);
-    const made = await backup;
+    // The copy of the ledger starts only once the backup has packed the two files it listed and has
+    // nothing left to do but wait for it; a photo is stored, then its row committed, as the
+    // attachment store does, just before.
+    snapshotGate.hold = async (start) => {
+      await writtenAndStill(out);
+      const stored = evidencePath(`${s.file}.files`, sha256);
+      fs.mkdirSync(path.dirname(stored), { recursive: true });
+      fs.writeFileSync(stored, photo);
+      const recordId = (s.db.prepare('SELECT min(id) AS id FROM records').get() as { id: number }).id;
+      s.db
+        .prepare(
+          `INSERT INTO attachments (record_id, field_key, sha256, name, size, mime, created_at)
+           VALUES (?, 'materials', ?, '现场照片.jpg', ?, 'image/jpeg', '2019-06-01T00:00:00Z')`,
+        )
+        .run(recordId, sha256, photo.length);
+      return start();
+    };
+    const made = await createBackup({ dbFile: s.file, out: path.join(out, 'during.tzbak'), operator: '测试员' });
     expect(made.manifest.attachments).toBe(3);
     const target = path.join(out, 'restored.db');
     await restoreBackup({ inFile: made.file, dbFile: target });
@@ -234,6 +279,17 @@ describe('backup and restore', () => {
     restored.close();
     expect(shas).toContain(sha256);
     expect(fs.readFileSync(evidencePath(`${target}.files`, sha256)).equals(photo)).toBe(true);
+  });
+
+  it('a failed copy of the ledger fails the backup and leaves no file of it anywhere', async () => {
+    const s = demoLedger();
+    const out = tempDir();
+    snapshotGate.hold = () => Promise.reject(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }));
+    await expect(
+      createBackup({ dbFile: s.file, out: path.join(out, 'failed.tzbak'), operator: '测试员' }),
+    ).rejects.toMatchObject({ code: 'SQLITE_IOERR' });
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(fs.readdirSync(s.dir).filter((name) => name.startsWith('.~taizhang-'))).toEqual([]);
   });
 
   it('a backup killed mid-way leaves the previous backup and the ledger intact', async () => {

@@ -86,7 +86,7 @@ describe('encrypted chunks', () => {
     expect(lengths.at(-1)).toBeLessThanOrEqual(CHUNK_SIZE);
     expect((await decrypt(key, params, sealed)).equals(data)).toBe(true);
     // Read back in pieces that cut the length fields and the tags too.
-    expect((await decrypt(key, params, sealed, [3, 1, 600_001, 17])).equals(data)).toBe(true);
+    expect((await decrypt(key, params, sealed, [3, 1, CHUNK_SIZE + 8, 17])).equals(data)).toBe(true);
   });
 
   it('refuses a stream cut after a whole chunk, and chunks swapped', async () => {
