@@ -19,6 +19,11 @@ const EXPORTS_FOLDER = /^taizhang-exports-(\d+)-/;
 const TEMP_FILE = /^\.~taizhang-(?:export|backup|restore|attach)-(\d+)-[0-9a-f]{8}(?:\.(?:xlsx|docx))?(?:\.tmp)?$/;
 const MARKER = /^(\d+)-[0-9a-f]{16}$/;
 
+/** Whether a file or folder name is one of ours being written (a temp file or a work folder). */
+export function isTempName(name: string): boolean {
+  return TEMP_FILE.test(name);
+}
+
 /** The hidden name of a file being written beside its target. */
 export function tempFileName(extension: 'xlsx' | 'docx'): string {
   return `.~taizhang-export-${process.pid}-${randomUUID().slice(0, 8)}.${extension}.tmp`;

@@ -281,6 +281,16 @@ describe('backup and restore', () => {
     expect(fs.readFileSync(evidencePath(`${target}.files`, sha256)).equals(photo)).toBe(true);
   });
 
+  it('leaves out a file the evidence store is still writing', async () => {
+    const s = demoLedger();
+    const out = tempDir();
+    // The store writes a new file under a temporary name in the folder, then renames it into place.
+    fs.writeFileSync(path.join(`${s.file}.files`, `.~taizhang-attach-${process.pid}-0a1b2c3d.tmp`), '半张扫描件');
+    const made = await createBackup({ dbFile: s.file, out: path.join(out, 'b.tzbak'), operator: '测试员' });
+    expect(made.manifest.attachments).toBe(2);
+    expect(made.manifest.parts.map((p) => p.name).filter((name) => name.includes('.~taizhang-'))).toEqual([]);
+  });
+
   it('a failed copy of the ledger fails the backup and leaves no file of it anywhere', async () => {
     const s = demoLedger();
     const out = tempDir();
