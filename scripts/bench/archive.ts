@@ -287,6 +287,6 @@ function canDropCaches(): boolean {
 
 /** Writes every dirty page out, then empties the page cache, so the next read comes from the disk. */
 function dropCaches(): void {
-  execFileSync('sync');
+  syncAll();
   fs.writeFileSync(DROP_CACHES, '3');
 }
