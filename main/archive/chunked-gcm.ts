@@ -77,69 +77,55 @@ function nonce(prefix: Buffer, counter: number, last: boolean): Buffer {
 
 /** Plain bytes in, [u32 length][ciphertext][tag] chunks out; the last chunk is flagged. */
 export class EncryptChunks extends Transform {
-  /** Plain bytes not sealed yet: a chunk's worth at most, and the piece that went past it. */
-  private pending: Buffer[] = [];
-  private pendingSize = 0;
+  /**
+   * The plain bytes of the chunk being filled. They are copied here, into one buffer for the whole
+   * stream, so each piece that comes in can be given back at once (a backup reads into a few lent
+   * slots); holding on to the pieces, or joining them, cost more than the cipher.
+   */
+  private readonly plain = Buffer.allocUnsafe(CHUNK_SIZE);
+  private filled = 0;
   private counter = 0;
   private readonly prefix: Buffer;
 
+  /** `done(piece)` is told when a piece that came in has been copied and is not read again. */
   constructor(
     private readonly key: Buffer,
     params: CipherParams,
     private readonly aad: Buffer,
+    private readonly done: (piece: Buffer) => void = () => undefined,
   ) {
     super();
     this.prefix = Buffer.from(params.noncePrefix, 'base64');
   }
 
-  // The pieces go through the cipher as they came and each output is passed on as it is: joining
-  // them first, then joining length, body and tag, copied every byte twice, and the garbage of
-  // those copies cost more than the cipher (a 1.3 GB backup: 8.5 s of CPU against 3.3 s plain).
-  private seal(pieces: Buffer[], size: number, last: boolean): void {
+  private seal(last: boolean): void {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce(this.prefix, this.counter++, last));
     cipher.setAAD(this.aad);
     const length = Buffer.alloc(4);
-    length.writeUInt32BE(size);
+    length.writeUInt32BE(this.filled);
     this.push(length);
-    for (const piece of pieces) this.push(cipher.update(piece));
+    this.push(cipher.update(this.plain.subarray(0, this.filled)));
     // GCM's final() gives no bytes; it computes the tag.
     cipher.final();
     this.push(cipher.getAuthTag());
+    this.filled = 0;
   }
 
-  /** The first CHUNK_SIZE pending bytes, taken off the queue without copying them. */
-  private takeChunk(): Buffer[] {
-    const pieces: Buffer[] = [];
-    let need = CHUNK_SIZE;
-    while (need > 0) {
-      const head = this.pending[0]!;
-      if (head.length <= need) {
-        pieces.push(head);
-        this.pending.shift();
-        need -= head.length;
-      } else {
-        pieces.push(head.subarray(0, need));
-        this.pending[0] = head.subarray(need);
-        need = 0;
-      }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    for (let at = 0; at < chunk.length;) {
+      // A chunk is sealed once a byte after it has come: only then is it known not to be the last.
+      if (this.filled === CHUNK_SIZE) this.seal(false);
+      const taken = chunk.copy(this.plain, this.filled, at);
+      this.filled += taken;
+      at += taken;
     }
-    this.pendingSize -= CHUNK_SIZE;
-    return pieces;
+    this.done(chunk);
+    callback();
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pending.push(chunk);
-    this.pendingSize += chunk.length;
-    // A chunk is sealed once a byte after it has come: only then is it known not to be the last.
-    while (this.pendingSize > CHUNK_SIZE) this.seal(this.takeChunk(), CHUNK_SIZE, false);
-    done();
-  }
-
-  override _flush(done: TransformCallback): void {
-    this.seal(this.pending, this.pendingSize, true);
-    this.pending = [];
-    this.pendingSize = 0;
-    done();
+  override _flush(callback: TransformCallback): void {
+    this.seal(true);
+    callback();
   }
 }
 

@@ -14,6 +14,7 @@ import { forgetTempFile, noteTempFile } from '../export/temp-registry.js';
 import { APP_VERSION } from '../version.js';
 import { attachmentFolderOf, listAttachmentFiles } from './attachment-folder.js';
 import { headerBytes, type BackupHeader } from './backup-file.js';
+import { AppendToFile } from './append-to-file.js';
 import { HashThread } from './hash-thread.js';
 import { SnapshotThread } from './snapshot-thread.js';
 import { EncryptChunks, newCipher } from './chunked-gcm.js';
@@ -37,8 +38,6 @@ export interface BackupResult {
   manifest: BackupManifest;
 }
 
-const READ_CHUNK = 1024 * 1024;
-
 /** What the manifest says of the ledger, read from its copy: the records per ledger and the units. */
 function summaryOf(snapshotFile: string, nativeBinding?: string) {
   const copy = new Database(snapshotFile, {
@@ -55,24 +54,46 @@ function summaryOf(snapshotFile: string, nativeBinding?: string) {
   }
 }
 
-/** Packs one file; its SHA-256, of the very bytes packed, settles when the hash thread is through. */
+/**
+ * Packs one file, read into the hash thread's slots: each piece is hashed there and passed on as it
+ * is, and its slot is refilled once the piece is in the backup (encrypted or written). Its SHA-256,
+ * of the very bytes packed, settles when the hash thread is through.
+ */
 async function addPart(
   pack: tar.Pack,
   name: string,
   file: string,
   hashes: HashThread,
 ): Promise<Omit<BackupPart, 'sha256'> & { sha256: Promise<string> }> {
-  const size = fs.statSync(file).size;
-  const tap = hashes.tap();
-  const entry: Writable = pack.entry({ name, size, mode: 0o600, mtime: new Date(0) });
-  await pipeline(fs.createReadStream(file, { highWaterMark: READ_CHUNK }), tap, entry);
-  if (tap.size !== size) {
-    throw new TaizhangError('bad-file', `备份时文件 ${file} 被改动，请重新备份`);
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const id = hashes.newHash();
+    let entry!: Writable;
+    const packed = new Promise<void>((resolve, reject) => {
+      entry = pack.entry({ name, size, mode: 0o600, mtime: new Date(0) }, (error) =>
+        error ? reject(error) : resolve(),
+      );
+    });
+    // Rejected only with the pack, which the caller's failure destroys.
+    packed.catch(() => undefined);
+    let at = 0;
+    // No wait for the entry to drain: the slots (8 MB) are all that can be on the way.
+    for (let piece; at < size && (piece = await hashes.readInto(id, handle, at, size - at)); at += piece.length) {
+      entry.write(piece);
+    }
+    if (at !== size || (await handle.stat()).size !== size) {
+      throw new TaizhangError('bad-file', `备份时文件 ${file} 被改动，请重新备份`);
+    }
+    entry.end();
+    await packed;
+    const sha256 = hashes.digest(id);
+    // Awaited with the others before the manifest; a later part's failure must not leave it unhandled.
+    sha256.catch(() => undefined);
+    return { name, size, sha256 };
+  } finally {
+    await handle.close();
   }
-  const sha256 = tap.digest();
-  // Awaited with the others before the manifest; a later part's failure must not leave it unhandled.
-  sha256.catch(() => undefined);
-  return { name, size, sha256 };
 }
 
 /**
@@ -110,12 +131,14 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     fs.writeFileSync(temp, head, { mode: 0o600, flag: 'wx' });
 
     const pack = tar.pack();
+    const giveBack = (piece: Buffer) => hashes.giveBack(piece);
     const stages: Array<NodeJS.ReadableStream | NodeJS.WritableStream> = [pack];
-    if (cipher) stages.push(new EncryptChunks(cipher.key, cipher.params, head));
-    stages.push(fs.createWriteStream(temp, { flags: 'a', mode: 0o600 }));
+    if (cipher) stages.push(new EncryptChunks(cipher.key, cipher.params, head, giveBack));
+    stages.push(new AppendToFile(temp, giveBack));
     const written = pipeline(stages);
-    // A failure while packing must also end the writer, or `written` never settles.
-    written.catch(() => undefined);
+    // A failure while packing must also end the writer, or `written` never settles; a failure of
+    // the writer must stop the reading, which would wait for slots it no longer gives back.
+    written.catch((error: Error) => hashes.abandon(error));
 
     try {
       // The evidence is packed while the ledger is copied. Files are stored before the records that

@@ -102,4 +102,32 @@ describe('encrypted chunks', () => {
     ]);
     await expect(decrypt(key, params, swapped)).rejects.toThrow('第 1 个数据块校验失败');
   });
+
+  it('is done with each piece once it has taken it: scribbling over a piece then changes nothing', async () => {
+    const { key, params } = await newCipher('口令');
+    const data = randomBytes(CHUNK_SIZE * 2 + 300_000);
+    // One buffer lent over and over, as a backup reads into a few slots and refills them.
+    const slot = Buffer.alloc(700_000);
+    const pieces = cut(data, [700_000]);
+    const given: Buffer[] = [];
+    let givenBack = () => {};
+    const sealer = new EncryptChunks(key, params, AAD, (piece) => {
+      given.push(piece);
+      piece.fill(0xee);
+      givenBack();
+    });
+    async function* lent() {
+      for (const piece of pieces) {
+        piece.copy(slot);
+        const back = new Promise<void>((resolve) => (givenBack = resolve));
+        yield slot.subarray(0, piece.length);
+        // Filled again only once given back.
+        await back;
+      }
+    }
+    const sealed = await buffer(Readable.from(lent()).pipe(sealer));
+
+    expect(given.map((piece) => piece.length)).toEqual(pieces.map((piece) => piece.length));
+    expect(readLayout(key, params, sealed).plain.equals(data)).toBe(true);
+  });
 });

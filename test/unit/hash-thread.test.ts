@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +73,80 @@ describe('the hash thread', () => {
     await thread.close();
     await expect(pipeline(Readable.from([Buffer.from('x')]), tap, collector([]))).rejects.toThrow('hash thread');
     await expect(tap.digest()).rejects.toThrow('hash thread');
+  });
+
+  describe('reading a file straight into its slots', () => {
+    let dir: string;
+    let file: fs.promises.FileHandle | undefined;
+    const data = randomBytes(10 * 1024 * 1024 + 12_345);
+    const SLOTS = 8;
+    const SLOT_SIZE = 1024 * 1024;
+
+    afterEach(async () => {
+      await file?.close();
+      file = undefined;
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function open(): Promise<fs.promises.FileHandle> {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-slots-'));
+      fs.writeFileSync(path.join(dir, 'evidence.bin'), data);
+      file = await fs.promises.open(path.join(dir, 'evidence.bin'), 'r');
+      return file;
+    }
+
+    const settledWithin = async (promise: Promise<unknown>, ms: number) => {
+      let settled = false;
+      promise.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return settled;
+    };
+
+    it('hands out each piece of the file as it is on the disk, and hashes them all', async () => {
+      thread = new HashThread();
+      const handle = await open();
+      const id = thread.newHash();
+      let at = 0;
+      for (let piece; (piece = await thread.readInto(id, handle, at, data.length - at)); at += piece.length) {
+        expect(piece.length).toBeLessThanOrEqual(SLOT_SIZE);
+        expect(piece.equals(data.subarray(at, at + piece.length))).toBe(true);
+        thread.giveBack(piece);
+      }
+      expect(at).toBe(data.length);
+      expect(await thread.digest(id)).toBe(sha256(data));
+    });
+
+    it('lends a slot until it is given back: a reader waits while all are out, and is let go on abandon', async () => {
+      thread = new HashThread();
+      const handle = await open();
+      const id = thread.newHash();
+      const out: Buffer[] = [];
+      for (let i = 0; i < SLOTS; i++) out.push((await thread.readInto(id, handle, i * SLOT_SIZE, SLOT_SIZE))!);
+      // Hashed by now, but still lent: none may be filled again.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const ninth = thread.readInto(id, handle, SLOTS * SLOT_SIZE, SLOT_SIZE);
+      expect(await settledWithin(ninth, 200)).toBe(false);
+      for (const [i, piece] of out.entries()) {
+        expect(piece.equals(data.subarray(i * SLOT_SIZE, (i + 1) * SLOT_SIZE))).toBe(true);
+      }
+
+      thread.giveBack(out[0]!);
+      // A buffer that was not lent, or one given back twice, frees nothing.
+      thread.giveBack(Buffer.from(out[1]!));
+      thread.giveBack(out[0]!);
+      const piece = (await ninth)!;
+      expect(piece.equals(data.subarray(SLOTS * SLOT_SIZE, (SLOTS + 1) * SLOT_SIZE))).toBe(true);
+      for (const [i, held] of out.slice(1).entries()) {
+        expect(held.equals(data.subarray((i + 1) * SLOT_SIZE, (i + 2) * SLOT_SIZE))).toBe(true);
+      }
+
+      const tenth = thread.readInto(id, handle, 0, SLOT_SIZE);
+      expect(await settledWithin(tenth, 200)).toBe(false);
+      thread.abandon(new Error('写入备份失败'));
+      await expect(tenth).rejects.toThrow('写入备份失败');
+    });
   });
 });
