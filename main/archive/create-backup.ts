@@ -75,8 +75,10 @@ async function addPart(
         error ? reject(error) : resolve(),
       );
     });
-    // Rejected only with the pack, which the caller's failure destroys.
+    // Rejected only with the pack, which the caller's failure destroys; the entry's own error event
+    // says the same, and unheard it would end the process.
     packed.catch(() => undefined);
+    entry.on('error', () => undefined);
     let at = 0;
     // No wait for the entry to drain: the slots (8 MB) are all that can be on the way.
     for (let piece; at < size && (piece = await hashes.readInto(id, handle, at, size - at)); at += piece.length) {

@@ -44,6 +44,25 @@ vi.mock('../../main/archive/snapshot-thread.js', async (importOriginal) => {
   return { ...real, SnapshotThread: HeldSnapshotThread };
 });
 
+/*
+ * The backup's writer, as it is, unless a test makes the disk full after `fullAfter` bytes.
+ */
+const diskGate = vi.hoisted(() => ({ fullAfter: null as null | number }));
+vi.mock('../../main/archive/append-to-file.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../main/archive/append-to-file.js')>();
+  class FillingAppendToFile extends real.AppendToFile {
+    private total = 0;
+    override _writev(chunks: Array<{ chunk: Buffer }>, callback: (error?: Error | null) => void): void {
+      this.total += chunks.reduce((sum, { chunk }) => sum + chunk.length, 0);
+      if (diskGate.fullAfter !== null && this.total > diskGate.fullAfter) {
+        return callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+      }
+      super._writev(chunks, callback);
+    }
+  }
+  return { ...real, AppendToFile: FillingAppendToFile };
+});
+
 /** Resolves once a backup's temporary file in `dir` has data and has not grown for 200 ms. */
 async function writtenAndStill(dir: string): Promise<void> {
   let last = -1;
@@ -61,6 +80,7 @@ afterEach(() => {
   store?.dispose();
   store = undefined;
   snapshotGate.hold = null;
+  diskGate.fullAfter = null;
 });
 
 /** A demo ledger with two evidence files (one shared name layout as the attachment store uses). */
@@ -300,6 +320,21 @@ describe('backup and restore', () => {
     ).rejects.toMatchObject({ code: 'SQLITE_IOERR' });
     expect(fs.readdirSync(out)).toEqual([]);
     expect(fs.readdirSync(s.dir).filter((name) => name.startsWith('.~taizhang-'))).toEqual([]);
+  });
+
+  it('a disk that fills up while the backup is written fails it at once, leaving no file of it anywhere', async () => {
+    const s = demoLedger();
+    // More than the reader's slots hold (8 MB), so it is waiting for one when the writer fails.
+    fs.writeFileSync(path.join(`${s.file}.files`, 'ab', 'cd03'), randomBytes(24 * 1024 * 1024));
+    const out = tempDir();
+    diskGate.fullAfter = 2 * 1024 * 1024;
+    for (const password of [undefined, PASSWORD]) {
+      await expect(
+        createBackup({ dbFile: s.file, out: path.join(out, 'full.tzbak'), operator: '测试员', password }),
+      ).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(fs.readdirSync(out)).toEqual([]);
+      expect(fs.readdirSync(s.dir).filter((name) => name.startsWith('.~taizhang-'))).toEqual([]);
+    }
   });
 
   it('a backup killed mid-way leaves the previous backup and the ledger intact', async () => {
