@@ -133,48 +133,66 @@ const damaged = (why: string) => new TaizhangError('bad-file', `备份文件已�
 
 /** The inverse of EncryptChunks: every chunk is authenticated before a byte of it is passed on. */
 export class DecryptChunks extends Transform {
-  private pieces: Buffer[] = [];
-  private size = 0;
+  /**
+   * A chunk cut between two pieces, copied here as it comes, so that every piece can be given back
+   * once it has been through (LentReads); a chunk whole in its piece is opened where it is.
+   */
+  private readonly carry = Buffer.allocUnsafe(4 + CHUNK_SIZE + TAG_SIZE);
+  private carried = 0;
   private counter = 0;
   private sawLast = false;
   private readonly prefix: Buffer;
 
+  /** `done(piece)` is told when a piece that came in has been read and is not read again. */
   constructor(
     private readonly key: Buffer,
     params: CipherParams,
     private readonly aad: Buffer,
+    private readonly done: (piece: Buffer) => void = () => undefined,
   ) {
     super();
     this.prefix = Buffer.from(params.noncePrefix, 'base64');
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pieces.push(chunk);
-    this.size += chunk.length;
-    try {
-      // Pieces are joined only once a whole chunk is there: joining on every read would copy
-      // each megabyte many times over.
-      while (this.size >= 4) {
-        const head = this.pieces[0]!.length >= 4 ? this.pieces[0]! : this.joined();
-        const length = head.readUInt32BE(0);
-        if (length > CHUNK_SIZE) throw damaged('数据块长度异常');
-        const total = 4 + length + TAG_SIZE;
-        if (this.size < total) break;
-        if (this.sawLast) throw damaged('结尾之后还有数据');
-        const all = this.joined();
-        this.push(this.open(all.subarray(4, 4 + length), all.subarray(4 + length, total)));
-        this.pieces = all.length > total ? [all.subarray(total)] : [];
-        this.size = all.length - total;
-      }
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+  /** The whole size of the chunk whose length field starts at `at`. */
+  private totalAt(bytes: Buffer, at: number): number {
+    const length = bytes.readUInt32BE(at);
+    if (length > CHUNK_SIZE) throw damaged('数据块长度异常');
+    return 4 + length + TAG_SIZE;
   }
 
-  private joined(): Buffer {
-    if (this.pieces.length > 1) this.pieces = [Buffer.concat(this.pieces)];
-    return this.pieces[0]!;
+  private openAt(bytes: Buffer, at: number, total: number): void {
+    if (this.sawLast) throw damaged('结尾之后还有数据');
+    this.push(
+      this.open(bytes.subarray(at + 4, at + total - TAG_SIZE), bytes.subarray(at + total - TAG_SIZE, at + total)),
+    );
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      for (let at = 0; at < chunk.length;) {
+        if (this.carried === 0 && chunk.length - at >= 4) {
+          const total = this.totalAt(chunk, at);
+          if (chunk.length - at >= total) {
+            this.openAt(chunk, at, total);
+            at += total;
+            continue;
+          }
+        }
+        const need = this.carried < 4 ? 4 - this.carried : this.totalAt(this.carry, 0) - this.carried;
+        const taken = chunk.copy(this.carry, this.carried, at, at + need);
+        this.carried += taken;
+        at += taken;
+        if (this.carried >= 4 && this.carried === this.totalAt(this.carry, 0)) {
+          this.openAt(this.carry, 0, this.carried);
+          this.carried = 0;
+        }
+      }
+      this.done(chunk);
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
   }
 
   private open(body: Buffer, tag: Buffer): Buffer {
@@ -196,8 +214,8 @@ export class DecryptChunks extends Transform {
     throw damaged(`第 ${this.counter + 1} 个数据块校验失败`);
   }
 
-  override _flush(done: TransformCallback): void {
-    if (this.size > 0 || !this.sawLast) return done(damaged('文件不完整'));
-    done();
+  override _flush(callback: TransformCallback): void {
+    if (this.carried > 0 || !this.sawLast) return callback(damaged('文件不完整'));
+    callback();
   }
 }

@@ -9,6 +9,7 @@ import { attachmentFolderOf } from './attachment-folder.js';
 import { readHeader } from './backup-file.js';
 import { CHUNK_SIZE, DecryptChunks, keyFor } from './chunked-gcm.js';
 import { HashThread } from './hash-thread.js';
+import { LentReads } from './lent-reads.js';
 import {
   FILES_PREFIX,
   isSafePartName,
@@ -193,9 +194,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
   const work = makeWorkFolder(path.dirname(dbFile), 'restore');
   try {
-    const body = fs.createReadStream(inFile, { start: bodyOffset, highWaterMark: CHUNK_SIZE + 20 });
-    const source = key && header.cipher ? body.pipe(new DecryptChunks(key, header.cipher, raw)) : body;
-    if (source !== body) body.on('error', (error) => source.destroy(error));
+    // Reads of one sealed chunk each. Encrypted, each is given back once opened and read into
+    // again; plain, tar-stream passes views of the pieces on, so each read needs a buffer of its own.
+    const pieceSize = CHUNK_SIZE + 20;
+    let source: NodeJS.ReadableStream;
+    if (key && header.cipher) {
+      const body = new LentReads(inFile, bodyOffset, pieceSize);
+      const decrypt = new DecryptChunks(key, header.cipher, raw, (piece) => body.giveBack(piece));
+      body.on('error', (error) => decrypt.destroy(error));
+      source = body.pipe(decrypt);
+    } else {
+      source = fs.createReadStream(inFile, { start: bodyOffset, highWaterMark: pieceSize });
+    }
     let unpacked: Awaited<ReturnType<typeof unpack>>;
     try {
       unpacked = await unpack(source, work);
