@@ -25,6 +25,9 @@ function writeAll(fd: number, pieces: Buffer[], callback: (error: Error | null) 
  */
 export class AppendToFile extends Writable {
   private fd: number | null = null;
+  private writing = false;
+  /** A close that waits for the write in flight, as fs's own stream does: the fd could be reused. */
+  private closeAfterWrite: (() => void) | null = null;
 
   constructor(
     private readonly file: string,
@@ -42,8 +45,11 @@ export class AppendToFile extends Writable {
 
   override _writev(chunks: Array<{ chunk: Buffer }>, callback: (error?: Error | null) => void): void {
     const pieces = chunks.map(({ chunk }) => chunk);
+    this.writing = true;
     writeAll(this.fd!, pieces, (error) => {
-      if (!error) pieces.forEach(this.written);
+      this.writing = false;
+      if (this.closeAfterWrite) return this.closeAfterWrite();
+      if (!error) pieces.forEach((piece) => this.written(piece));
       callback(error);
     });
   }
@@ -53,8 +59,11 @@ export class AppendToFile extends Writable {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (this.fd === null) return callback(error);
-    fs.close(this.fd, (closeError) => callback(error ?? closeError));
+    const fd = this.fd;
+    if (fd === null) return callback(error);
     this.fd = null;
+    const close = () => fs.close(fd, (closeError) => callback(error ?? closeError));
+    if (this.writing) this.closeAfterWrite = close;
+    else close();
   }
 }

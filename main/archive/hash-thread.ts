@@ -6,11 +6,12 @@ import { Worker } from 'node:worker_threads';
  * The SHA-256 of every part of a backup, computed in a thread of its own while this thread reads,
  * packs (and encrypts) and writes: on one thread the hash took 0.6 s of a 3.7 s backup of 1.3 GB.
  * Pieces are hashed in a fixed set of shared slots: a file is read straight into them (`readInto`)
- * and the same bytes are then written from there, or a stream's pieces are copied in (`tap`). A fresh
- * buffer for each piece allocated 1.3 GB that this machine had to find pages for, and the GC to
- * free. When every slot is taken the reader waits, so a slow thread or a slow disk holds it back
- * instead of filling the memory. Plain CommonJS with only Node's own modules, given as source, so every host
- * (Node, the CLI's bundle, Electron's archive worker) starts it without a bundle entry of its own.
+ * and the same bytes are then written from there, or a stream's pieces are copied in (`tap`). A
+ * fresh buffer for each piece allocated 1.3 GB that this machine had to find pages for, and the GC
+ * to free. When every slot is taken the reader waits, so a slow thread or a slow disk holds it back
+ * instead of filling the memory. Plain CommonJS with only Node's own modules, given as source, so
+ * every host (Node, the CLI's bundle, Electron's archive worker) starts it without a bundle entry
+ * of its own.
  */
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
