@@ -55,6 +55,23 @@ function summaryOf(snapshotFile: string, nativeBinding?: string) {
 }
 
 /**
+ * A new entry of the pack, and a promise that settles once it is all in the pack. A pack destroyed
+ * under it (the writer failed) rejects the promise and emits the entry's error event, which unheard
+ * would end the process: the promise is what says it, and callers that stop early need not await it.
+ */
+function entryOf(pack: tar.Pack, header: tar.Headers, content?: string): { entry: Writable; packed: Promise<void> } {
+  let settle: (error?: Error | null) => void = () => undefined;
+  const packed = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error ? reject(error) : resolve());
+  });
+  packed.catch(() => undefined);
+  const entry: Writable =
+    content === undefined ? pack.entry(header, (error) => settle(error)) : pack.entry(header, content, settle);
+  entry.on('error', () => undefined);
+  return { entry, packed };
+}
+
+/**
  * Packs one file, read into the hash thread's slots: each piece is hashed there and passed on as it
  * is, and its slot is refilled once the piece is in the backup (encrypted or written). Its SHA-256,
  * of the very bytes packed, settles when the hash thread is through.
@@ -69,16 +86,7 @@ async function addPart(
   try {
     const { size } = await handle.stat();
     const id = hashes.newHash();
-    let entry!: Writable;
-    const packed = new Promise<void>((resolve, reject) => {
-      entry = pack.entry({ name, size, mode: 0o600, mtime: new Date(0) }, (error) =>
-        error ? reject(error) : resolve(),
-      );
-    });
-    // Rejected only with the pack, which the caller's failure destroys; the entry's own error event
-    // says the same, and unheard it would end the process.
-    packed.catch(() => undefined);
-    entry.on('error', () => undefined);
+    const { entry, packed } = entryOf(pack, { name, size, mode: 0o600, mtime: new Date(0) });
     let at = 0;
     // No wait for the entry to drain: the slots (8 MB) are all that can be on the way.
     for (let piece; at < size && (piece = await hashes.readInto(id, handle, at, size - at)); at += piece.length) {
@@ -140,7 +148,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const written = pipeline(stages);
     // A failure while packing must also end the writer, or `written` never settles; a failure of
     // the writer must stop the reading, which would wait for slots it no longer gives back.
-    written.catch((error: Error) => hashes.abandon(error));
+    let writerFailure: Error | null = null;
+    written.catch((error: Error) => {
+      writerFailure ??= error;
+      hashes.abandon(error);
+    });
 
     try {
       // The evidence is packed while the ledger is copied. Files are stored before the records that
@@ -182,7 +194,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         encrypted: cipher !== null,
         parts,
       };
-      pack.entry({ name: MANIFEST_PART, mode: 0o600, mtime: new Date(0) }, JSON.stringify(manifest, null, 2));
+      const listing = JSON.stringify(manifest, null, 2);
+      entryOf(pack, { name: MANIFEST_PART, mode: 0o600, mtime: new Date(0) }, listing);
       pack.finalize();
       await written;
       commitTempFile(temp, out, options.overwrite ?? false);
@@ -190,7 +203,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     } catch (error) {
       pack.destroy(error as Error);
       await written.catch(() => undefined);
-      throw error;
+      // A failed writer (a full disk) is the cause of what failed after it: a part refused by the
+      // destroyed pack, a reader let go.
+      throw writerFailure ?? error;
     }
   } finally {
     await Promise.all([hashes.close(), snapshot?.close(), removing]);

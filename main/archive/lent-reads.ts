@@ -14,6 +14,7 @@ export class LentReads extends Readable {
   private readonly lent = new Map<Buffer, Buffer>();
   private reading = false;
   private wanted = false;
+  private ended = false;
   /** A close that waits for the read in flight, as fs's own stream does: the fd could be reused. */
   private closeAfterRead: (() => void) | null = null;
 
@@ -36,6 +37,7 @@ export class LentReads extends Readable {
   }
 
   override _read(): void {
+    if (this.ended) return;
     this.wanted = true;
     if (this.reading || this.free.length === 0 || this.destroyed) return;
     this.wanted = false;
@@ -47,6 +49,8 @@ export class LentReads extends Readable {
       if (error) return this.destroy(error);
       if (bytesRead === 0) {
         this.free.push(buffer);
+        this.ended = true;
+        this.wanted = false;
         this.push(null);
         return;
       }
@@ -63,7 +67,7 @@ export class LentReads extends Readable {
     if (buffer === undefined) return;
     this.lent.delete(piece);
     this.free.push(buffer);
-    if (this.wanted) this._read();
+    if (this.wanted && !this.ended) this._read();
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {

@@ -202,6 +202,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       const body = new LentReads(inFile, bodyOffset, pieceSize);
       const decrypt = new DecryptChunks(key, header.cipher, raw, (piece) => body.giveBack(piece));
       body.on('error', (error) => decrypt.destroy(error));
+      // pipe() leaves the reader open when what it feeds fails: its file would stay open for good.
+      decrypt.on('close', () => body.destroy());
       source = body.pipe(decrypt);
     } else {
       source = fs.createReadStream(inFile, { start: bodyOffset, highWaterMark: pieceSize });

@@ -45,19 +45,23 @@ vi.mock('../../main/archive/snapshot-thread.js', async (importOriginal) => {
 });
 
 /*
- * The backup's writer, as it is, unless a test makes the disk full after `fullAfter` bytes.
+ * The backup's writer, as it is, unless a test makes the disk full after `fullAfter` bytes: the
+ * write that goes past fails a moment later, as a disk's does, and every write before it waits
+ * `slowMs` first (a slow disk, so the pack has parts waiting for it).
  */
-const diskGate = vi.hoisted(() => ({ fullAfter: null as null | number }));
+const diskGate = vi.hoisted(() => ({ fullAfter: null as null | number, slowMs: 0 }));
 vi.mock('../../main/archive/append-to-file.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../main/archive/append-to-file.js')>();
   class FillingAppendToFile extends real.AppendToFile {
     private total = 0;
     override _writev(chunks: Array<{ chunk: Buffer }>, callback: (error?: Error | null) => void): void {
+      if (diskGate.fullAfter === null) return super._writev(chunks, callback);
       this.total += chunks.reduce((sum, { chunk }) => sum + chunk.length, 0);
-      if (diskGate.fullAfter !== null && this.total > diskGate.fullAfter) {
-        return callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
-      }
-      super._writev(chunks, callback);
+      const full = this.total > diskGate.fullAfter;
+      setTimeout(() => {
+        if (full) callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+        else super._writev(chunks, callback);
+      }, diskGate.slowMs);
     }
   }
   return { ...real, AppendToFile: FillingAppendToFile };
@@ -75,12 +79,27 @@ async function writtenAndStill(dir: string): Promise<void> {
   }
 }
 
+/** The files under `dir` this process has open (Linux: read from /proc). */
+function openFilesIn(dir: string): string[] {
+  return fs
+    .readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    })
+    .filter((target) => target.startsWith(dir + path.sep));
+}
+
 let store: TempStore | undefined;
 afterEach(() => {
   store?.dispose();
   store = undefined;
   snapshotGate.hold = null;
   diskGate.fullAfter = null;
+  diskGate.slowMs = 0;
 });
 
 /** A demo ledger with two evidence files (one shared name layout as the attachment store uses). */
@@ -187,6 +206,8 @@ describe('backup and restore', () => {
       const dbFile = path.join(dir, target);
       await expect(restoreBackup({ inFile, dbFile, password }), path.basename(inFile)).rejects.toThrow(message);
       expectNothingWritten(dir, dbFile);
+      // Nor is the backup left open (a refused encrypted one was, for as long as the app ran).
+      if (process.platform === 'linux') await expect.poll(() => openFilesIn(dir), { timeout: 2000 }).toEqual([]);
     }
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -334,6 +355,37 @@ describe('backup and restore', () => {
       ).rejects.toMatchObject({ code: 'ENOSPC' });
       expect(fs.readdirSync(out)).toEqual([]);
       expect(fs.readdirSync(s.dir).filter((name) => name.startsWith('.~taizhang-'))).toEqual([]);
+    }
+  });
+
+  it('a disk that fills up between two parts or under the manifest fails the backup with that, not another error', async () => {
+    const s = demoLedger();
+    // Many small parts (a manifest larger than the pack holds at once) and one of 12 MB.
+    const evidence = path.join(`${s.file}.files`, 'ef');
+    fs.mkdirSync(evidence);
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(evidence, `small${i}`), randomBytes(1000));
+    fs.writeFileSync(path.join(evidence, 'large'), randomBytes(12 * 1024 * 1024));
+    const out = tempDir();
+    const whole = (await createBackup({ dbFile: s.file, out: path.join(out, 'whole.tzbak'), operator: '测试员' }))
+      .bytes;
+    fs.rmSync(path.join(out, 'whole.tzbak'));
+    diskGate.slowMs = 2;
+    // From early among the small parts to the last bytes of the manifest.
+    for (const fullAfter of [
+      300_000,
+      600_000,
+      whole - 400_000,
+      whole - 60_000,
+      whole - 20_000,
+      whole - 5_000,
+      whole - 500,
+    ]) {
+      diskGate.fullAfter = fullAfter;
+      await expect(
+        createBackup({ dbFile: s.file, out: path.join(out, 'full.tzbak'), operator: '测试员' }),
+        `full after ${fullAfter} of ${whole} bytes`,
+      ).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(fs.readdirSync(out)).toEqual([]);
     }
   });
 
