@@ -4,11 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppendToFile } from '../../main/archive/append-to-file.js';
 
 let dir: string;
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('appending a backup body to its file', () => {
   it('puts every piece after what is there, and says so only once the piece is in the file', async () => {
@@ -48,5 +51,30 @@ describe('appending a backup body to its file', () => {
     );
     await expect(writing).rejects.toMatchObject({ code: 'ENOENT' });
     expect(told).toEqual([]);
+  });
+
+  it('closes its file only once the write in flight is done, when destroyed under it', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-append-'));
+    const events: string[] = [];
+    const realWritev = fs.writev;
+    const realClose = fs.close;
+    let writer: AppendToFile | undefined;
+    vi.spyOn(fs, 'writev').mockImplementation(((fd: number, pieces: Buffer[], done: fs.WriteVCallback) => {
+      realWritev(fd, pieces, (error, written, buffers) => {
+        events.push('written');
+        done(error, written, buffers);
+      });
+      // A backup failing elsewhere destroys the writer while this write is in the thread pool.
+      setImmediate(() => writer!.destroy());
+    }) as typeof fs.writev);
+    vi.spyOn(fs, 'close').mockImplementation(((fd: number, done: fs.NoParamCallback) => {
+      events.push('close');
+      realClose(fd, done);
+    }) as typeof fs.close);
+    writer = new AppendToFile(path.join(dir, 'body.tmp'), () => undefined);
+    const closed = new Promise((resolve) => writer!.on('close', resolve));
+    writer.write(Buffer.alloc(64 * 1024 * 1024, 1));
+    await closed;
+    expect(events).toEqual(['written', 'close']);
   });
 });
