@@ -58,23 +58,45 @@ describe('appending a backup body to its file', () => {
     const events: string[] = [];
     const realWritev = fs.writev;
     const realClose = fs.close;
-    let writer: AppendToFile | undefined;
     vi.spyOn(fs, 'writev').mockImplementation(((fd: number, pieces: Buffer[], done: fs.WriteVCallback) => {
       realWritev(fd, pieces, (error, written, buffers) => {
         events.push('written');
         done(error, written, buffers);
       });
       // A backup failing elsewhere destroys the writer while this write is in the thread pool.
-      setImmediate(() => writer!.destroy());
+      setImmediate(() => writer.destroy());
     }) as typeof fs.writev);
     vi.spyOn(fs, 'close').mockImplementation(((fd: number, done: fs.NoParamCallback) => {
       events.push('close');
       realClose(fd, done);
     }) as typeof fs.close);
-    writer = new AppendToFile(path.join(dir, 'body.tmp'), () => undefined);
-    const closed = new Promise((resolve) => writer!.on('close', resolve));
+    const writer = new AppendToFile(path.join(dir, 'body.tmp'), () => undefined);
+    const closed = new Promise((resolve) => writer.on('close', resolve));
     writer.write(Buffer.alloc(64 * 1024 * 1024, 1));
     await closed;
     expect(events).toEqual(['written', 'close']);
+  });
+
+  it('goes on where a write stopped short, as on a disk nearly full', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tz-append-'));
+    const file = path.join(dir, 'body.tmp');
+    const realWritev = fs.writev;
+    let calls = 0;
+    vi.spyOn(fs, 'writev').mockImplementation(((fd: number, pieces: Buffer[], done: fs.WriteVCallback) => {
+      // Every write takes only the first 1,000 bytes offered, whatever the pieces.
+      calls++;
+      const first: Buffer[] = [];
+      for (let left = 1000, i = 0; left > 0 && i < pieces.length; i++) {
+        first.push(pieces[i]!.subarray(0, left));
+        left -= first.at(-1)!.length;
+      }
+      realWritev(fd, first, done);
+    }) as typeof fs.writev);
+    const pieces = [randomBytes(2500), randomBytes(10), randomBytes(4000)];
+    const told: Buffer[] = [];
+    await pipeline(Readable.from(pieces), new AppendToFile(file, (piece) => told.push(piece)));
+    expect(fs.readFileSync(file).equals(Buffer.concat(pieces))).toBe(true);
+    expect(calls).toBeGreaterThanOrEqual(7);
+    expect(told).toHaveLength(3);
   });
 });
