@@ -58,7 +58,11 @@ describe('appending a backup body to its file', () => {
     const events: string[] = [];
     const realWritev = fs.writev;
     const realClose = fs.close;
-    vi.spyOn(fs, 'writev').mockImplementation(((fd: number, pieces: Buffer[], done: fs.WriteVCallback) => {
+    vi.spyOn(fs, 'writev').mockImplementation(((
+      fd: number,
+      pieces: Buffer[],
+      done: (error: NodeJS.ErrnoException | null, written: number, buffers: NodeJS.ArrayBufferView[]) => void,
+    ) => {
       realWritev(fd, pieces, (error, written, buffers) => {
         events.push('written');
         done(error, written, buffers);
@@ -82,7 +86,11 @@ describe('appending a backup body to its file', () => {
     const file = path.join(dir, 'body.tmp');
     const realWritev = fs.writev;
     let calls = 0;
-    vi.spyOn(fs, 'writev').mockImplementation(((fd: number, pieces: Buffer[], done: fs.WriteVCallback) => {
+    vi.spyOn(fs, 'writev').mockImplementation(((
+      fd: number,
+      pieces: Buffer[],
+      done: (error: NodeJS.ErrnoException | null, written: number, buffers: NodeJS.ArrayBufferView[]) => void,
+    ) => {
       // Every write takes only the first 1,000 bytes offered, whatever the pieces.
       calls++;
       const first: Buffer[] = [];
