@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
+import { FileCloser } from './file-closer.js';
 
 /** Writes every byte of `pieces`, going on where a write stopped short (a disk nearly full). */
 function writeAll(fd: number, pieces: Buffer[], callback: (error: Error | null) => void): void {
@@ -25,9 +26,7 @@ function writeAll(fd: number, pieces: Buffer[], callback: (error: Error | null) 
  */
 export class AppendToFile extends Writable {
   private fd: number | null = null;
-  private writing = false;
-  /** A close that waits for the write in flight, as fs's own stream does: the fd could be reused. */
-  private closeAfterWrite: (() => void) | null = null;
+  private readonly closer = new FileCloser();
 
   constructor(
     private readonly file: string,
@@ -45,10 +44,9 @@ export class AppendToFile extends Writable {
 
   override _writev(chunks: Array<{ chunk: Buffer }>, callback: (error?: Error | null) => void): void {
     const pieces = chunks.map(({ chunk }) => chunk);
-    this.writing = true;
+    this.closer.begin();
     writeAll(this.fd!, pieces, (error) => {
-      this.writing = false;
-      if (this.closeAfterWrite) return this.closeAfterWrite();
+      if (this.closer.end()) return;
       if (!error) pieces.forEach((piece) => this.written(piece));
       callback(error);
     });
@@ -62,8 +60,6 @@ export class AppendToFile extends Writable {
     const fd = this.fd;
     if (fd === null) return callback(error);
     this.fd = null;
-    const close = () => fs.close(fd, (closeError) => callback(error ?? closeError));
-    if (this.writing) this.closeAfterWrite = close;
-    else close();
+    this.closer.close(fd, (closeError) => callback(error ?? closeError));
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { FileCloser } from './file-closer.js';
 
 /**
  * A file, from `start`, read as a stream into a few buffers used over and over. fs's read stream
@@ -15,8 +16,7 @@ export class LentReads extends Readable {
   private reading = false;
   private wanted = false;
   private ended = false;
-  /** A close that waits for the read in flight, as fs's own stream does: the fd could be reused. */
-  private closeAfterRead: (() => void) | null = null;
+  private readonly closer = new FileCloser();
 
   constructor(
     private readonly file: string,
@@ -42,10 +42,11 @@ export class LentReads extends Readable {
     if (this.reading || this.free.length === 0 || this.destroyed) return;
     this.wanted = false;
     this.reading = true;
+    this.closer.begin();
     const buffer = this.free.pop()!;
     fs.read(this.fd!, buffer, 0, this.pieceSize, this.position, (error, bytesRead) => {
       this.reading = false;
-      if (this.closeAfterRead) return this.closeAfterRead();
+      if (this.closer.end()) return;
       if (error) return this.destroy(error);
       if (bytesRead === 0) {
         this.free.push(buffer);
@@ -74,8 +75,6 @@ export class LentReads extends Readable {
     const fd = this.fd;
     if (fd === null) return callback(error);
     this.fd = null;
-    const close = () => fs.close(fd, (closeError) => callback(error ?? closeError));
-    if (this.reading) this.closeAfterRead = close;
-    else close();
+    this.closer.close(fd, (closeError) => callback(error ?? closeError));
   }
 }
