@@ -6,17 +6,22 @@ import fs from 'node:fs';
  * before that I/O runs, and the bytes would go there.
  */
 export class FileCloser {
-  private busy = false;
+  private inFlight = false;
   private waiting: (() => void) | null = null;
+
+  /** Whether a read or write is in flight. */
+  get busy(): boolean {
+    return this.inFlight;
+  }
 
   /** Before each read or write. */
   begin(): void {
-    this.busy = true;
+    this.inFlight = true;
   }
 
   /** When that I/O is done; true if the file has been closed meanwhile (its result goes nowhere). */
   end(): boolean {
-    this.busy = false;
+    this.inFlight = false;
     const close = this.waiting;
     this.waiting = null;
     close?.();
@@ -25,7 +30,7 @@ export class FileCloser {
 
   close(fd: number, callback: (error: NodeJS.ErrnoException | null) => void): void {
     const close = () => fs.close(fd, callback);
-    if (this.busy) this.waiting = close;
+    if (this.inFlight) this.waiting = close;
     else close();
   }
 }

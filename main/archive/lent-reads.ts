@@ -13,7 +13,6 @@ export class LentReads extends Readable {
   private position: number;
   private readonly free: Buffer[];
   private readonly lent = new Map<Buffer, Buffer>();
-  private reading = false;
   private wanted = false;
   private ended = false;
   private readonly closer = new FileCloser();
@@ -39,13 +38,11 @@ export class LentReads extends Readable {
   override _read(): void {
     if (this.ended) return;
     this.wanted = true;
-    if (this.reading || this.free.length === 0 || this.destroyed) return;
+    if (this.closer.busy || this.free.length === 0 || this.destroyed) return;
     this.wanted = false;
-    this.reading = true;
     this.closer.begin();
     const buffer = this.free.pop()!;
     fs.read(this.fd!, buffer, 0, this.pieceSize, this.position, (error, bytesRead) => {
-      this.reading = false;
       if (this.closer.end()) return;
       if (error) return this.destroy(error);
       if (bytesRead === 0) {
