@@ -203,7 +203,10 @@ test('a type change that stored values do not fit is listed and changes nothing;
   await fieldRow(page, 3).getByRole('button', { name: '删除字段' }).click();
   await expect(page.getByRole('status').filter({ hasText: '保存后移入已归档字段' })).toContainText('备注');
   await page.getByRole('button', { name: '保存修改' }).click();
-  const archived = page.locator('.ant-card').filter({ hasText: '已归档字段' });
+  // By its title: the fields card holds the note "保存后移入已归档字段" until the save lands.
+  const archived = page.locator('.ant-card').filter({
+    has: page.locator('.ant-card-head-title', { hasText: /^已归档字段/ }),
+  });
   await expect(archived).toContainText('备注');
   const afterRemove = await ledger.call('ledgers.get', { key: type.key });
   expect(afterRemove.fields.map((f) => f.label)).toEqual(['教师', '走访户数']);
