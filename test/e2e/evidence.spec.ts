@@ -44,6 +44,9 @@ async function callHost(host: RunningHost, method: string, input: unknown): Prom
 /** Opens the host's printed link, as a user does after each start, then the activity ledger. */
 async function openActivities(page: Page, host: RunningHost): Promise<void> {
   await page.goto(`${host.url}#token=${host.token}`);
+  // The page is drawn, its token taken, before the address changes again: a CI run once moved to
+  // the ledger while the page was still starting and stayed on 概览.
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await openLedger(page, host.url, 'activity');
 }
 
